@@ -1,0 +1,18 @@
+//! Session code: the `#[call]` function becomes the module's `call` export.
+
+use proc_macro2::TokenStream;
+
+use super::export::user_export;
+use crate::{
+    model::{DslModule, Role},
+    validate::CALL_EXPORT,
+};
+
+pub fn expand(module: &DslModule) -> TokenStream {
+    module
+        .exports
+        .iter()
+        .filter(|export| export.role == Role::Call)
+        .map(|export| user_export(export, CALL_EXPORT, TokenStream::new()))
+        .collect()
+}

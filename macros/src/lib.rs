@@ -1,0 +1,70 @@
+//! Attribute macros of casper-dsl. Use them through the `casper-dsl` crate, which documents
+//! them and provides the runtime support the generated code calls.
+//!
+//! Pipeline: [`parse`] builds the [`model`] from syntax, [`validate`] checks it and collects
+//! every error, [`expand`] generates code from the validated model.
+
+mod errors;
+mod expand;
+mod model;
+mod parse;
+mod validate;
+
+use proc_macro::TokenStream;
+use proc_macro2::{Span, TokenStream as TokenStream2};
+
+use model::Mode;
+
+/// Turns an inline module into Casper session code: its one `#[call]` function becomes the
+/// `call` export, running in the context of the account that signed the deploy.
+#[proc_macro_attribute]
+pub fn session(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand_module(Mode::Session, args.into(), item.into()).into()
+}
+
+/// Turns an inline module into a stored contract: every `#[entry_point]` function becomes an
+/// export and a row of the entry-point table, `#[init]` runs once inside the contract at
+/// install, and the generated `call` export installs it. `name = "..."` names the contract
+/// (default: the module's name).
+#[proc_macro_attribute]
+pub fn contract(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand_module(Mode::Contract, args.into(), item.into()).into()
+}
+
+/// Marks the body of a session; only meaningful inside a `#[casper_dsl::session]` module.
+#[proc_macro_attribute]
+pub fn call(_args: TokenStream, item: TokenStream) -> TokenStream {
+    misplaced("#[call]", "#[casper_dsl::session]", item.into()).into()
+}
+
+/// Marks an entry point; only meaningful inside a `#[casper_dsl::contract]` module.
+#[proc_macro_attribute]
+pub fn entry_point(_args: TokenStream, item: TokenStream) -> TokenStream {
+    misplaced("#[entry_point]", "#[casper_dsl::contract]", item.into()).into()
+}
+
+/// Marks a contract's initializer; only meaningful inside a `#[casper_dsl::contract]` module.
+#[proc_macro_attribute]
+pub fn init(_args: TokenStream, item: TokenStream) -> TokenStream {
+    misplaced("#[init]", "#[casper_dsl::contract]", item.into()).into()
+}
+
+/// Parses, validates and expands a DSL module; every problem becomes a spanned compile error.
+fn expand_module(mode: Mode, args: TokenStream2, item: TokenStream2) -> TokenStream2 {
+    parse::parse_module(mode, args, item)
+        .and_then(|module| validate::validate(&module).map(|()| module))
+        .map_or_else(
+            |error| error.to_compile_error(),
+            |module| expand::expand(&module),
+        )
+}
+
+/// An inner attribute used outside its module: the item is kept, with an error beside it.
+fn misplaced(attribute: &str, module_attribute: &str, item: TokenStream2) -> TokenStream2 {
+    let message = format!(
+        "{attribute} only has a meaning on a function inside a {module_attribute} module; \
+         put the function in such a module or remove the attribute"
+    );
+    let error = syn::Error::new(Span::call_site(), message).to_compile_error();
+    quote::quote! { #error #item }
+}

@@ -1,0 +1,108 @@
+//! The typed model of a DSL module: what `parse` extracts and `expand` turns into code.
+//!
+//! Plain data, built from syntax by [`crate::parse`], checked by [`crate::validate`], so every
+//! rule can be unit-tested from `syn::parse_quote!` without invoking the compiler.
+
+use proc_macro2::Span;
+use syn::{Ident, ItemMod, Type};
+
+/// Which attribute the module carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `#[casper_dsl::session]`: one `call` export running in the signer's account.
+    Session,
+    /// `#[casper_dsl::contract]`: a stored contract with an installer.
+    Contract,
+}
+
+/// A module annotated with `#[casper_dsl::session]` or `#[casper_dsl::contract]`.
+pub struct DslModule {
+    pub mode: Mode,
+    /// The contract's name (prefix of the installer's named keys); the module name by default.
+    pub name: Name,
+    /// The module as the user wrote it, minus the DSL's own attributes.
+    pub item: ItemMod,
+    /// The functions that carry a DSL attribute, in source order.
+    pub exports: Vec<Export>,
+}
+
+/// A name with the span to blame when it is wrong.
+#[derive(Clone, Debug)]
+pub struct Name {
+    pub value: String,
+    pub span: Span,
+}
+
+/// The role a DSL attribute gives a function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// `#[call]`: the body of a session.
+    Call,
+    /// `#[entry_point]`: an exported entry point of a contract.
+    EntryPoint,
+    /// `#[init]`: the contract's once-only initializer, run by the installer.
+    Init,
+}
+
+impl Role {
+    /// The attribute's name.
+    pub fn ident(self) -> &'static str {
+        match self {
+            Role::Call => "call",
+            Role::EntryPoint => "entry_point",
+            Role::Init => "init",
+        }
+    }
+
+    /// The attribute as written in source.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Role::Call => "#[call]",
+            Role::EntryPoint => "#[entry_point]",
+            Role::Init => "#[init]",
+        }
+    }
+}
+
+/// A function exported to the host.
+pub struct Export {
+    pub role: Role,
+    /// Span of the DSL attribute.
+    pub attr_span: Span,
+    /// The Rust function.
+    pub ident: Ident,
+    /// The exported symbol and entry-point name.
+    pub name: Name,
+    pub params: Vec<Param>,
+    pub output: Output,
+}
+
+/// A parameter, read from the named runtime argument of the same name.
+pub struct Param {
+    pub name: Name,
+    pub ty: Type,
+    /// `Some(T)` for an `Option<T>` parameter, whose argument may be omitted.
+    pub optional: Option<Type>,
+}
+
+/// What a function returns, as far as the host is concerned.
+#[allow(clippy::large_enum_variant)] // a handful per module; boxing buys nothing
+pub enum Output {
+    /// `()`: nothing is returned.
+    Unit,
+    /// `T`: returned to the caller.
+    Value(Type),
+    /// `Result<T, E>`: `Ok` is returned like `T` (nothing if `T` is `()`), `Err` reverts.
+    Result { ok: Option<Type>, err: Type },
+}
+
+impl Output {
+    /// The type handed back to the caller, if any.
+    pub fn returned_type(&self) -> Option<&Type> {
+        match self {
+            Output::Unit => None,
+            Output::Value(ty) => Some(ty),
+            Output::Result { ok, .. } => ok.as_ref(),
+        }
+    }
+}

@@ -1,0 +1,366 @@
+//! From syntax to the [model](crate::model): reads the module, its attributes and the
+//! signatures of its exported functions. Shapes the model cannot represent (a `self`
+//! parameter, a pattern parameter, a generic function...) are reported here; rules about how
+//! the pieces fit together are in [`crate::validate`].
+
+use proc_macro2::TokenStream;
+use syn::{
+    ext::IdentExt, spanned::Spanned, Attribute, FnArg, GenericArgument, Item, ItemFn, ItemMod,
+    LitStr, Pat, PathArguments, ReturnType, Signature, Type,
+};
+
+use crate::{
+    errors::Errors,
+    model::{DslModule, Export, Mode, Name, Output, Param, Role},
+};
+
+impl Mode {
+    /// The attribute as users write it.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Mode::Session => "#[casper_dsl::session]",
+            Mode::Contract => "#[casper_dsl::contract]",
+        }
+    }
+}
+
+/// Parses the attribute's arguments and the module it is applied to.
+pub fn parse_module(mode: Mode, args: TokenStream, item: TokenStream) -> syn::Result<DslModule> {
+    let mut errors = Errors::default();
+    let explicit_name = parse_module_args(mode, args).unwrap_or_else(|error| {
+        errors.push(error);
+        None
+    });
+    let mut item: ItemMod = syn::parse2(item).map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            format!(
+                "{} applies to an inline module: `pub mod name {{ ... }}`",
+                mode.attribute()
+            ),
+        )
+    })?;
+    let Some((_, content)) = &mut item.content else {
+        let message = format!(
+            "{} needs the module's items inline: write `mod {} {{ ... }}` instead of `mod {};`",
+            mode.attribute(),
+            item.ident,
+            item.ident
+        );
+        return Err(errors.with(syn::Error::new(item.semi.span(), message)));
+    };
+    let exports = take_exports(content, &mut errors);
+    let name = explicit_name.unwrap_or_else(|| Name {
+        value: item.ident.unraw().to_string(),
+        span: item.ident.span(),
+    });
+    errors.finish(DslModule {
+        mode,
+        name,
+        item,
+        exports,
+    })
+}
+
+/// `name = "..."` (contracts only).
+fn parse_module_args(mode: Mode, args: TokenStream) -> syn::Result<Option<Name>> {
+    let mut name = None;
+    let parser = syn::meta::parser(|meta| {
+        if mode == Mode::Contract && meta.path.is_ident("name") {
+            if name.is_some() {
+                return Err(meta.error("duplicate `name` argument"));
+            }
+            name = Some(parse_name_value(&meta)?);
+            Ok(())
+        } else if mode == Mode::Contract {
+            Err(meta.error("unknown argument: the only argument is `name = \"...\"`"))
+        } else {
+            Err(meta.error(format!("{} takes no arguments", mode.attribute())))
+        }
+    });
+    syn::parse::Parser::parse2(parser, args)?;
+    Ok(name)
+}
+
+fn parse_name_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<Name> {
+    let lit: LitStr = meta
+        .value()?
+        .parse()
+        .map_err(|error| syn::Error::new(error.span(), "expected a string: `name = \"...\"`"))?;
+    Ok(Name {
+        value: lit.value(),
+        span: lit.span(),
+    })
+}
+
+/// Removes the DSL attributes from the module's items and models the functions carrying them.
+fn take_exports(items: &mut [Item], errors: &mut Errors) -> Vec<Export> {
+    let mut exports = Vec::new();
+    for item in items {
+        match item {
+            Item::Fn(function) => {
+                if let Some(export) = take_export(function, errors) {
+                    exports.push(export);
+                }
+            }
+            other => {
+                for attr in item_attrs(other).map(take_dsl_attrs).unwrap_or_default() {
+                    errors.add(
+                        attr.span(),
+                        format!("`{}` applies to a function", attr_text(&attr)),
+                    );
+                }
+            }
+        }
+    }
+    exports
+}
+
+/// The attributes of any item kind that has them.
+fn item_attrs(item: &mut Item) -> Option<&mut Vec<Attribute>> {
+    Some(match item {
+        Item::Const(i) => &mut i.attrs,
+        Item::Enum(i) => &mut i.attrs,
+        Item::ExternCrate(i) => &mut i.attrs,
+        Item::Fn(i) => &mut i.attrs,
+        Item::ForeignMod(i) => &mut i.attrs,
+        Item::Impl(i) => &mut i.attrs,
+        Item::Macro(i) => &mut i.attrs,
+        Item::Mod(i) => &mut i.attrs,
+        Item::Static(i) => &mut i.attrs,
+        Item::Struct(i) => &mut i.attrs,
+        Item::Trait(i) => &mut i.attrs,
+        Item::TraitAlias(i) => &mut i.attrs,
+        Item::Type(i) => &mut i.attrs,
+        Item::Union(i) => &mut i.attrs,
+        Item::Use(i) => &mut i.attrs,
+        _ => return None,
+    })
+}
+
+/// The role a DSL attribute names, if it is one.
+fn dsl_role(attr: &Attribute) -> Option<Role> {
+    let ident = attr.path().get_ident()?;
+    [Role::Call, Role::EntryPoint, Role::Init]
+        .into_iter()
+        .find(|role| ident == role.ident())
+}
+
+/// Removes and returns the DSL attributes among `attrs`.
+fn take_dsl_attrs(attrs: &mut Vec<Attribute>) -> Vec<Attribute> {
+    let (dsl, other) = std::mem::take(attrs)
+        .into_iter()
+        .partition(|a| dsl_role(a).is_some());
+    *attrs = other;
+    dsl
+}
+
+/// An attribute as written, for messages (`#[entry_point(name = "x")]`).
+fn attr_text(attr: &Attribute) -> String {
+    let tokens = quote::ToTokens::to_token_stream(&attr.meta).to_string();
+    format!("#[{tokens}]")
+}
+
+/// Models `function` if it carries a DSL attribute (removing the attribute).
+fn take_export(function: &mut ItemFn, errors: &mut Errors) -> Option<Export> {
+    let mut attrs = take_dsl_attrs(&mut function.attrs).into_iter();
+    let attr = attrs.next()?;
+    for extra in attrs {
+        errors.add(
+            extra.span(),
+            format!(
+                "a function takes one of #[call], #[entry_point] or #[init]; remove `{}`",
+                attr_text(&extra)
+            ),
+        );
+    }
+    let role = dsl_role(&attr)?;
+    let explicit_name = parse_export_args(role, &attr).unwrap_or_else(|error| {
+        errors.push(error);
+        None
+    });
+    check_signature_shape(&function.sig, role, errors);
+    let sig = &function.sig;
+    Some(Export {
+        role,
+        attr_span: attr.span(),
+        ident: sig.ident.clone(),
+        name: explicit_name.unwrap_or_else(|| Name {
+            value: sig.ident.unraw().to_string(),
+            span: sig.ident.span(),
+        }),
+        params: sig
+            .inputs
+            .iter()
+            .filter_map(|input| parse_param(input, errors))
+            .collect(),
+        output: parse_output(&sig.output),
+    })
+}
+
+/// `#[entry_point(name = "...")]`; `#[call]` and `#[init]` take no arguments.
+fn parse_export_args(role: Role, attr: &Attribute) -> syn::Result<Option<Name>> {
+    if matches!(attr.meta, syn::Meta::Path(_)) {
+        return Ok(None);
+    }
+    if role != Role::EntryPoint {
+        return Err(syn::Error::new(
+            attr.meta.span(),
+            format!(
+                "{} takes no arguments: write `{}`",
+                role.attribute(),
+                role.attribute()
+            ),
+        ));
+    }
+    let mut name = None;
+    attr.parse_nested_meta(|meta| {
+        if !meta.path.is_ident("name") {
+            return Err(meta.error(
+                "unknown argument: the only argument of #[entry_point] is `name = \"...\"`",
+            ));
+        }
+        if name.is_some() {
+            return Err(meta.error("duplicate `name` argument"));
+        }
+        name = Some(parse_name_value(&meta)?);
+        Ok(())
+    })?;
+    Ok(name)
+}
+
+/// Rejects signatures that cannot be called from the host.
+fn check_signature_shape(sig: &Signature, role: Role, errors: &mut Errors) {
+    let what = role.attribute();
+    if let Some(token) = &sig.constness {
+        errors.add(
+            token.span,
+            format!("{what} functions cannot be `const`: remove `const`"),
+        );
+    }
+    if let Some(token) = &sig.asyncness {
+        errors.add(
+            token.span,
+            format!("{what} functions cannot be `async`: remove `async`"),
+        );
+    }
+    if let Some(token) = &sig.unsafety {
+        errors.add(
+            token.span,
+            format!("{what} functions cannot be `unsafe`: remove `unsafe`"),
+        );
+    }
+    if let Some(abi) = &sig.abi {
+        errors.add_spanned(
+            abi,
+            format!("{what} functions are plain Rust functions: remove the `extern` ABI; the macro generates the export"),
+        );
+    }
+    if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
+        errors.add_spanned(
+            &sig.generics,
+            format!(
+                "{what} functions cannot be generic: the host needs one concrete type per argument"
+            ),
+        );
+    }
+    if let Some(variadic) = &sig.variadic {
+        errors.add_spanned(variadic, format!("{what} functions cannot be variadic"));
+    }
+}
+
+/// A parameter `name: Type`; other shapes are reported and skipped.
+fn parse_param(input: &FnArg, errors: &mut Errors) -> Option<Param> {
+    let typed = match input {
+        FnArg::Typed(typed) => typed,
+        FnArg::Receiver(receiver) => {
+            errors.add_spanned(
+                receiver,
+                "exported functions are free functions: remove `self`",
+            );
+            return None;
+        }
+    };
+    let name = match &*typed.pat {
+        Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => Name {
+            value: pat.ident.unraw().to_string(),
+            span: pat.ident.span(),
+        },
+        other => {
+            errors.add_spanned(
+                other,
+                "each parameter is a named runtime argument: write `name: Type` instead of a pattern",
+            );
+            return None;
+        }
+    };
+    if let Some(message) = unsupported_param_type(&typed.ty) {
+        errors.add_spanned(&typed.ty, message);
+        return None;
+    }
+    Some(Param {
+        name,
+        ty: (*typed.ty).clone(),
+        optional: option_inner(&typed.ty).cloned(),
+    })
+}
+
+fn unsupported_param_type(ty: &Type) -> Option<&'static str> {
+    match ty {
+        Type::Reference(_) => Some(
+            "arguments must be owned values: use `String` instead of `&str`, `Vec<T>` instead of `&[T]`",
+        ),
+        Type::ImplTrait(_) => {
+            Some("arguments need a concrete type: replace `impl Trait` with the type itself")
+        }
+        _ => None,
+    }
+}
+
+fn parse_output(output: &ReturnType) -> Output {
+    let ty = match output {
+        ReturnType::Default => return Output::Unit,
+        ReturnType::Type(_, ty) => &**ty,
+    };
+    if is_unit(ty) {
+        return Output::Unit;
+    }
+    match generic_args("Result", ty).as_deref() {
+        Some([ok, err]) => Output::Result {
+            ok: (!is_unit(ok)).then(|| (*ok).clone()),
+            err: (*err).clone(),
+        },
+        _ => Output::Value(ty.clone()),
+    }
+}
+
+fn is_unit(ty: &Type) -> bool {
+    matches!(ty, Type::Tuple(tuple) if tuple.elems.is_empty())
+}
+
+/// `T` in `Option<T>` (by the last path segment, so `core::option::Option<T>` works too).
+fn option_inner(ty: &Type) -> Option<&Type> {
+    match generic_args("Option", ty)?.as_slice() {
+        [inner] => Some(inner),
+        _ => None,
+    }
+}
+
+/// The type arguments of `ty` if its last path segment is `name<...>`.
+fn generic_args<'a>(name: &str, ty: &'a Type) -> Option<Vec<&'a Type>> {
+    let Type::Path(path) = ty else { return None };
+    let segment = path.path.segments.last()?;
+    if path.qself.is_some() || segment.ident != name {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
+    };
+    args.args
+        .iter()
+        .map(|arg| match arg {
+            GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        })
+        .collect()
+}
