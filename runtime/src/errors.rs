@@ -1,0 +1,17 @@
+//! Revert codes raised by the code the macros generate, rather than by the contract's own logic.
+//!
+//! They sit at the top of the `ApiError::User` range, so a contract's own user errors can use
+//! any code below [`FIRST_RESERVED_USER_CODE`].
+
+use casper_types::ApiError;
+
+/// User codes from this one up to `u16::MAX` are reserved for the runtime.
+pub const FIRST_RESERVED_USER_CODE: u16 = 65_000;
+
+/// Raised when contract or session code panics (`ApiError::User(65535)`): a panic reverts the
+/// deploy with this code instead of trapping.
+pub const PANIC: ApiError = ApiError::User(u16::MAX);
+
+/// Raised by any call to a contract's `#[init]` entry point after the one made by the installer
+/// (`ApiError::User(65534)`); nothing is changed.
+pub const ALREADY_INITIALIZED: ApiError = ApiError::User(u16::MAX - 1);

@@ -1,0 +1,75 @@
+//! Casper session code and stored contracts as annotated Rust modules.
+//!
+//! ```ignore
+//! #![no_std]
+//!
+//! #[casper_dsl::contract]
+//! pub mod counter {
+//!     use casper_dsl::prelude::*;
+//!
+//!     #[init]
+//!     pub fn init(start: u64) {
+//!         put_key("count", storage::new_uref(start).into());
+//!     }
+//!
+//!     #[entry_point]
+//!     pub fn get() -> u64 {
+//!         let uref = get_key("count").and_then(Key::into_uref).unwrap_or_revert();
+//!         storage::read_or_revert(uref)
+//!     }
+//! }
+//! ```
+//!
+//! * [`session`] turns a module into session code: its one `#[call]` function becomes the
+//!   `call` export and runs in the signing account's context.
+//! * [`contract`] turns a module into a stored contract: every `#[entry_point]` becomes an
+//!   export and a row of the entry-point table, the optional `#[init]` runs once inside the
+//!   contract during install, and the generated `call` export is the installer.
+//!
+//! Parameters are named runtime arguments (`Option<T>` ones may be omitted); a `-> T` result is
+//! returned to the caller and a `-> Result<T, E>` one reverts with `E`'s [`ApiError`] on `Err`.
+//! Reverts raised by the runtime itself use the codes in [`errors`].
+#![no_std]
+
+extern crate alloc;
+// On the host (trybuild, docs, unit tests, the `rlib` of a contract crate) `std` supplies the
+// panic handler and allocator, so that `#![no_std]` contract crates also link there.
+#[cfg(not(target_arch = "wasm32"))]
+extern crate std;
+
+mod args;
+pub mod errors;
+mod install;
+mod ret;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use casper_contract;
+pub use casper_dsl_macros::{call, contract, entry_point, init, session};
+pub use casper_types;
+pub use casper_types::ApiError;
+
+/// Everything a contract module usually needs, for `use casper_dsl::prelude::*;`.
+pub mod prelude {
+    pub use alloc::{boxed::Box, format, string::String, string::ToString, vec, vec::Vec};
+    pub use casper_contract::contract_api::{
+        runtime::{self, get_caller, get_key, has_key, put_key, remove_key, revert},
+        storage, system,
+    };
+    pub use casper_contract::unwrap_or_revert::UnwrapOrRevert;
+    pub use casper_types::{
+        account::AccountHash, bytesrepr::Bytes, contracts::ContractHash, ApiError, CLType, CLTyped,
+        CLValue, Key, PublicKey, RuntimeArgs, URef, U128, U256, U512,
+    };
+}
+
+/// Support code for the expansion of the attribute macros. Not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::args::{optional_arg, required_arg};
+    pub use crate::install::{begin_init, entry_point, install_contract, AccountKeys, InitCall};
+    pub use crate::ret::{ret_value, revert_on_err};
+    pub use alloc::vec::Vec;
+    pub use casper_types::{CLType, CLTyped, EntryPoints, Parameter, RuntimeArgs};
+    pub use core::option::Option;
+}
