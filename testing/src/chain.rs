@@ -1,0 +1,274 @@
+//! A local Casper chain in-process, over casper-engine-test-support's `LmdbWasmTestBuilder`.
+
+use std::fmt::Display;
+
+use casper_engine_test_support::{
+    ChainspecConfig, DeployItemBuilder, ExecuteRequestBuilder, LmdbWasmTestBuilder,
+    TransferRequestBuilder, ARG_AMOUNT, CHAINSPEC_SYMLINK, DEFAULT_ACCOUNT_ADDR, DEFAULT_PAYMENT,
+    LOCAL_GENESIS_REQUEST,
+};
+use casper_types::{
+    account::AccountHash,
+    bytesrepr::FromBytes,
+    contracts::{ContractHash, NamedKeys},
+    runtime_args, AddressableEntity, AddressableEntityHash, CLTyped, Contract, Digest,
+    EntityEntryPoint, Key, PublicKey, RuntimeArgs, SecretKey, StoredValue, URef, U512,
+};
+
+use crate::execution::{cl_value_to, Execution};
+
+/// What [`Chain::create_funded_account`] gives a new account: 100,000 CSPR, in motes.
+///
+/// This engine charges gas without taking payment from the caller's purse (payment is handled
+/// by the node, outside the execution engine), so balances move only with transfers.
+pub const FUNDED_ACCOUNT_BALANCE: u64 = 100_000 * 1_000_000_000;
+
+/// A local Casper chain running in-process on the real execution engine, after genesis.
+///
+/// Every execution is committed, successful or not, and returns an [`Execution`]. Contracts are
+/// stored the way a Casper 2.0 network with addressable entities off stores them: as legacy
+/// `Contract`s under `Key::Hash`.
+///
+/// Execution hashes are derived from a counter, so contract hashes and URefs are the same on
+/// every run of a test.
+pub struct Chain {
+    builder: LmdbWasmTestBuilder,
+    accounts_created: u64,
+    executions: u64,
+}
+
+impl Default for Chain {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Chain {
+    /// A fresh chain with casper-engine-test-support's local chainspec (as on public networks,
+    /// strict argument checking is off: a contract's own argument parsing is the only guard).
+    pub fn new() -> Self {
+        Self::from_chainspec(local_chainspec())
+    }
+
+    /// A fresh chain whose engine checks each contract call against the entry-point table:
+    /// a missing non-`Option` argument fails with `ExecError::MissingArgument`, a wrong
+    /// `CLType` with `ExecError::TypeMismatch`, before the contract runs.
+    pub fn with_strict_argument_checking() -> Self {
+        Self::from_chainspec(local_chainspec().with_strict_argument_checking(true))
+    }
+
+    fn from_chainspec(chainspec: ChainspecConfig) -> Self {
+        let mut builder = LmdbWasmTestBuilder::new_temporary_with_config(chainspec);
+        builder.run_genesis(LOCAL_GENESIS_REQUEST.clone());
+        Chain {
+            builder,
+            accounts_created: 0,
+            executions: 0,
+        }
+    }
+
+    /// The genesis account, funded with plenty of motes.
+    pub fn default_account(&self) -> AccountHash {
+        *DEFAULT_ACCOUNT_ADDR
+    }
+
+    /// Creates a new account holding [`FUNDED_ACCOUNT_BALANCE`] motes, sent from the default
+    /// account. Its keys are derived from a counter, so they are the same on every run.
+    pub fn create_funded_account(&mut self) -> AccountHash {
+        self.accounts_created += 1;
+        let account = derived_public_key(self.accounts_created).to_account_hash();
+        self.transfer(
+            self.default_account(),
+            account,
+            FUNDED_ACCOUNT_BALANCE.into(),
+        )
+        .expect_success();
+        account
+    }
+
+    /// A native transfer of `amount` motes from `from`'s main purse to `to` (an account is
+    /// created for `to` if it has none), authorised by `from`.
+    pub fn transfer(&mut self, from: AccountHash, to: AccountHash, amount: U512) -> Execution {
+        let request = TransferRequestBuilder::new(amount, to)
+            .with_initiator(from)
+            .with_authorization_keys([from])
+            .build();
+        self.builder.transfer_and_commit(request);
+        self.last_execution()
+    }
+
+    /// Runs `wasm` as session code of `sender`'s account (this is also how a contract's
+    /// installer runs) and commits the outcome.
+    pub fn run_session(
+        &mut self,
+        sender: AccountHash,
+        wasm: &[u8],
+        args: RuntimeArgs,
+    ) -> Execution {
+        let deploy = self.deploy(sender).with_session_bytes(wasm.to_vec(), args);
+        self.execute(deploy)
+    }
+
+    /// Calls `entry_point` of the stored contract `contract` on behalf of `sender` and commits
+    /// the outcome; the entry point's `runtime::ret` value is in [`Execution::ret`].
+    pub fn call_contract(
+        &mut self,
+        sender: AccountHash,
+        contract: ContractHash,
+        entry_point: &str,
+        args: RuntimeArgs,
+    ) -> Execution {
+        let hash = AddressableEntityHash::new(contract.value());
+        let deploy = self
+            .deploy(sender)
+            .with_stored_session_hash(hash, entry_point, args);
+        self.execute(deploy)
+    }
+
+    /// A deploy from `sender`, authorised by `sender` alone, paid with the standard payment.
+    fn deploy(&mut self, sender: AccountHash) -> DeployItemBuilder {
+        self.executions += 1;
+        let mut hash = [0xDE; 32];
+        hash[..8].copy_from_slice(&self.executions.to_le_bytes());
+        DeployItemBuilder::new()
+            .with_address(sender)
+            .with_authorization_keys(&[sender])
+            .with_standard_payment(runtime_args! { ARG_AMOUNT => *DEFAULT_PAYMENT })
+            .with_deploy_hash(hash)
+    }
+
+    fn execute(&mut self, deploy: DeployItemBuilder) -> Execution {
+        let request = ExecuteRequestBuilder::from_deploy_item(&deploy.build()).build();
+        self.builder.exec(request).commit();
+        self.last_execution()
+    }
+
+    fn last_execution(&self) -> Execution {
+        let result = self.builder.get_last_exec_result();
+        Execution::from_engine(&result.expect("the builder records every execution"))
+    }
+
+    /// The named keys of `account` (what session code and installers `put_key`).
+    ///
+    /// # Panics
+    ///
+    /// If the chain has no such account.
+    pub fn account_named_keys(&self, account: AccountHash) -> NamedKeys {
+        self.expect_account(account);
+        self.builder.get_named_keys_by_account_hash(account)
+    }
+
+    /// The named keys of the stored contract `contract` (what its entry points `put_key`).
+    pub fn contract_named_keys(&self, contract: ContractHash) -> NamedKeys {
+        self.contract(contract).named_keys().clone()
+    }
+
+    /// The entry-point table of the stored contract `contract`, sorted by name.
+    ///
+    /// The chain stores the legacy `casper_types::contracts::EntryPoint` rows, which have no
+    /// payment field; they are returned as [`EntityEntryPoint`] (the row type contracts build
+    /// their table from in casper-types 6) with `EntryPointPayment::Caller`, the only payment
+    /// mode such a contract can have.
+    pub fn contract_entry_points(&self, contract: ContractHash) -> Vec<EntityEntryPoint> {
+        let contract = self.contract(contract);
+        let rows = contract.entry_points().clone().take_entry_points();
+        rows.into_iter().map(EntityEntryPoint::from).collect()
+    }
+
+    /// The contract hash an account keeps under `named_key` (e.g. `counter_contract_hash`).
+    ///
+    /// # Panics
+    ///
+    /// If the account has no such named key (the message lists those it has), or the key does
+    /// not lead to a stored contract (e.g. it names the contract's *package*).
+    pub fn contract_hash_under(&self, account: AccountHash, named_key: &str) -> ContractHash {
+        let named_keys = self.account_named_keys(account);
+        let key = find_named_key(&named_keys, named_key, format_args!("account {account}"));
+        let Key::Hash(addr) = key else {
+            panic!("named key `{named_key}` of account {account} is a {key}, not a contract hash");
+        };
+        match self.stored_value(key) {
+            StoredValue::Contract(_) => ContractHash::new(addr),
+            other => panic!(
+                "named key `{named_key}` of account {account} leads to a {}, not a stored contract",
+                other.type_name()
+            ),
+        }
+    }
+
+    /// The value stored under `key` (e.g. a URef from a contract's named keys), as a `T`.
+    ///
+    /// # Panics
+    ///
+    /// If nothing is stored under `key`, or what is stored is not a `CLValue` of type `T`.
+    pub fn read_key<T: CLTyped + FromBytes>(&self, key: Key) -> T {
+        match self.stored_value(key) {
+            StoredValue::CLValue(value) => {
+                cl_value_to(&value, format_args!("the value under {key}"))
+            }
+            other => panic!("{key} holds a {}, not a CLValue", other.type_name()),
+        }
+    }
+
+    /// The balance of `account`'s main purse, in motes.
+    pub fn balance(&self, account: AccountHash) -> U512 {
+        self.builder.get_purse_balance(self.main_purse(account))
+    }
+
+    /// The current state root hash. It changes with every execution that wrote something, so
+    /// comparing it before and after an execution shows whether that execution changed state.
+    pub fn state_root(&self) -> Digest {
+        self.builder.get_post_state_hash()
+    }
+
+    /// The underlying casper-engine-test-support builder, for anything this kit does not cover.
+    pub fn builder(&mut self) -> &mut LmdbWasmTestBuilder {
+        &mut self.builder
+    }
+
+    fn main_purse(&self, account: AccountHash) -> URef {
+        self.expect_account(account).main_purse()
+    }
+
+    fn expect_account(&self, account: AccountHash) -> AddressableEntity {
+        self.builder
+            .get_entity_by_account_hash(account)
+            .unwrap_or_else(|| panic!("there is no account {account} on this chain"))
+    }
+
+    fn contract(&self, contract: ContractHash) -> Contract {
+        match self.stored_value(Key::Hash(contract.value())) {
+            StoredValue::Contract(stored) => stored,
+            other => panic!(
+                "{contract} is a {}, not a stored contract",
+                other.type_name()
+            ),
+        }
+    }
+
+    fn stored_value(&self, key: Key) -> StoredValue {
+        self.builder
+            .query(None, key, &[])
+            .unwrap_or_else(|error| panic!("nothing is stored under {key}: {error}"))
+    }
+}
+
+fn local_chainspec() -> ChainspecConfig {
+    ChainspecConfig::from_chainspec_path(&*CHAINSPEC_SYMLINK)
+        .unwrap_or_else(|error| panic!("cannot load the test-support chainspec: {error:?}"))
+}
+
+/// The `index`-th derived account key (ed25519; distinct from the genesis accounts' keys).
+fn derived_public_key(index: u64) -> PublicKey {
+    let mut seed = [0x5A; SecretKey::ED25519_LENGTH];
+    seed[..8].copy_from_slice(&index.to_le_bytes());
+    let secret = SecretKey::ed25519_from_bytes(seed).expect("any 32 bytes are an ed25519 key");
+    PublicKey::from(&secret)
+}
+
+fn find_named_key(named_keys: &NamedKeys, name: &str, owner: impl Display) -> Key {
+    named_keys.get(name).copied().unwrap_or_else(|| {
+        let names: Vec<&String> = named_keys.names().collect();
+        panic!("{owner} has no named key `{name}`; it has {names:?}")
+    })
+}

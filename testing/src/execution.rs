@@ -1,0 +1,118 @@
+//! The outcome of one execution on the [`Chain`](crate::Chain).
+
+use std::fmt::Display;
+
+use casper_execution_engine::{
+    engine_state::{Error as EngineError, WasmV1Result},
+    execution::ExecError,
+};
+use casper_types::{bytesrepr::FromBytes, ApiError, CLTyped, CLValue};
+
+/// The outcome of one session, contract call or transfer, already committed to the chain.
+///
+/// A failed execution is committed too (its effects are whatever the engine kept, usually
+/// none), so a test can go on and check that the failure changed nothing.
+#[derive(Clone, Debug)]
+pub struct Execution {
+    /// Gas the engine charged for the execution. Deterministic for the same wasm and inputs.
+    pub gas: u64,
+    /// `Ok` with the value passed to `runtime::ret` (the unit value `()` when the code returned
+    /// without calling it; `None` for native transfers), or the engine's error.
+    pub result: Result<Option<CLValue>, EngineError>,
+}
+
+impl Execution {
+    pub(crate) fn from_engine(result: &WasmV1Result) -> Self {
+        let gas = result.consumed().value();
+        Execution {
+            gas: gas
+                .try_into()
+                .expect("gas is limited to a u64 by the request"),
+            result: match result.error() {
+                Some(error) => Err(error.clone()),
+                None => Ok(result.ret().cloned()),
+            },
+        }
+    }
+
+    /// Whether the execution succeeded.
+    pub fn is_success(&self) -> bool {
+        self.result.is_ok()
+    }
+
+    /// The engine's error, if the execution failed.
+    pub fn error(&self) -> Option<&EngineError> {
+        self.result.as_ref().err()
+    }
+
+    /// The error raised while running wasm (`EngineError::Exec`), if that is how it failed:
+    /// a revert, a trap, `ExecError::MissingArgument` under strict argument checking, ...
+    pub fn exec_error(&self) -> Option<&ExecError> {
+        match self.error()? {
+            EngineError::Exec(error) => Some(error),
+            _ => None,
+        }
+    }
+
+    /// The code the execution reverted with (`runtime::revert`, a failed `get_named_arg`, ...),
+    /// or `None` if it succeeded or failed otherwise.
+    pub fn api_error(&self) -> Option<ApiError> {
+        match self.exec_error()? {
+            ExecError::Revert(api_error) => Some(*api_error),
+            _ => None,
+        }
+    }
+
+    /// Panics, showing the engine's error, unless the execution succeeded.
+    #[track_caller]
+    pub fn expect_success(&self) -> &Self {
+        if let Some(error) = self.error() {
+            panic!("expected the execution to succeed, but it failed: {error}\n({error:?})");
+        }
+        self
+    }
+
+    /// The code the execution reverted with.
+    ///
+    /// # Panics
+    ///
+    /// If the execution succeeded, or failed without reverting (e.g. a trap or a
+    /// preprocessing error); the message shows what happened instead.
+    #[track_caller]
+    pub fn expect_revert(&self) -> ApiError {
+        match (&self.result, self.api_error()) {
+            (_, Some(api_error)) => api_error,
+            (Ok(value), None) => {
+                panic!("expected a revert, but the execution succeeded: {value:?}")
+            }
+            (Err(error), None) => panic!("expected a revert, but the execution failed: {error:?}"),
+        }
+    }
+
+    /// The value the execution returned, as a `T`.
+    ///
+    /// # Panics
+    ///
+    /// If the execution failed, returned nothing, or returned a value of another `CLType`.
+    #[track_caller]
+    pub fn ret<T: CLTyped + FromBytes>(&self) -> T {
+        match &self.result {
+            Ok(Some(value)) => cl_value_to(value, "the return value"),
+            Ok(None) => panic!("the execution returned no value (a native transfer?)"),
+            Err(error) => panic!("expected a return value, but the execution failed: {error:?}"),
+        }
+    }
+}
+
+/// Converts `value` (described by `what`) to a `T`, panicking with both `CLType`s if it holds
+/// something else.
+#[track_caller]
+pub(crate) fn cl_value_to<T: CLTyped + FromBytes>(value: &CLValue, what: impl Display) -> T {
+    value.to_t().unwrap_or_else(|error| {
+        panic!(
+            "{what} is a {:?}, expected a {:?} ({error})",
+            value.cl_type(),
+            T::cl_type()
+        )
+    })
+}
