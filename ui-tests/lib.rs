@@ -1,0 +1,1 @@
+//! Test-only crate: the cases live in `tests/`.

@@ -1,0 +1,6 @@
+#[casper_dsl::session]
+pub mod remember {
+    pub fn helper() {}
+}
+
+fn main() {}
