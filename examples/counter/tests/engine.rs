@@ -21,7 +21,11 @@ struct Installed {
 
 impl Installed {
     fn new(start: u64) -> Self {
-        let mut chain = Chain::new();
+        Self::on(Chain::new(), start)
+    }
+
+    /// Installs the counter on `chain` from the default account.
+    fn on(mut chain: Chain, start: u64) -> Self {
         let owner = chain.default_account();
         chain
             .run_session(owner, wasm!(), runtime_args! { "start" => start })
@@ -306,12 +310,7 @@ fn panic_in_contract_code_reverts_with_the_panic_code() {
 
 #[test]
 fn strict_argument_checking_accepts_the_generated_table() {
-    let mut chain = Chain::with_strict_argument_checking();
-    let owner = chain.default_account();
-    chain
-        .run_session(owner, wasm!(), runtime_args! { "start" => 1u64 })
-        .expect_success();
-    let counter = chain.contract_hash_under(owner, "counter_contract_hash");
+    let mut installed = Installed::on(Chain::with_strict_argument_checking(), 1);
     let calls = [
         ("increment", runtime_args! { "by" => 2u64 }),
         ("get", RuntimeArgs::new()),
@@ -323,12 +322,10 @@ fn strict_argument_checking_accepts_the_generated_table() {
         ("reset", RuntimeArgs::new()),
     ];
     for (entry_point, args) in calls {
-        chain
-            .call_contract(owner, counter, entry_point, args)
-            .expect_success();
+        installed.call(entry_point, args).expect_success();
     }
     // With strict checking the engine itself rejects a call that disagrees with the table.
-    let missing = chain.call_contract(owner, counter, "increment", RuntimeArgs::new());
+    let missing = installed.call("increment", RuntimeArgs::new());
     assert!(
         matches!(missing.exec_error(), Some(ExecError::MissingArgument { name }) if name == "by"),
         "{missing:?}"
@@ -339,22 +336,12 @@ fn strict_argument_checking_accepts_the_generated_table() {
 /// sees the argument's `CLType`, can tell. With strict checking it does.
 #[test]
 fn strict_argument_checking_rejects_every_mistyped_argument() {
-    let mut chain = Chain::with_strict_argument_checking();
-    let owner = chain.default_account();
-    chain
-        .run_session(owner, wasm!(), runtime_args! { "start" => 1u64 })
-        .expect_success();
-    let counter = chain.contract_hash_under(owner, "counter_contract_hash");
-    let mistyped = chain.call_contract(
-        owner,
-        counter,
-        "increment",
-        runtime_args! { "by" => "five" },
-    );
-    assert!(
-        matches!(mistyped.exec_error(), Some(ExecError::TypeMismatch(_))),
-        "{mistyped:?}"
-    );
-    let get = chain.call_contract(owner, counter, "get", RuntimeArgs::new());
-    assert_eq!(get.ret::<u64>(), 1, "the rejected call changed nothing");
+    let mut installed = Installed::on(Chain::with_strict_argument_checking(), 1);
+    assert!(matches!(
+        installed
+            .call("increment", runtime_args! { "by" => "five" })
+            .exec_error(),
+        Some(ExecError::TypeMismatch(_))
+    ));
+    assert_eq!(installed.count(), 1, "the rejected call changed nothing");
 }
