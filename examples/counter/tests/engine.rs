@@ -144,10 +144,13 @@ fn increment_and_get_return_typed_values() {
     assert_eq!(installed.count(), 16);
 }
 
+/// An entry-point row as (name, [(parameter, CLType)], return CLType).
+type TableRow = (String, Vec<(String, CLType)>, CLType);
+
 #[test]
 fn entry_point_table_is_derived_from_the_signatures() {
     let installed = Installed::new(0);
-    let table: Vec<(String, Vec<(String, CLType)>, CLType)> = installed
+    let table: Vec<TableRow> = installed
         .chain
         .contract_entry_points(installed.counter)
         .into_iter()
