@@ -364,3 +364,175 @@ fn generic_args<'a>(name: &str, ty: &'a Type) -> Option<Vec<&'a Type>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::*;
+
+    fn parse(mode: Mode, args: TokenStream, item: TokenStream) -> syn::Result<DslModule> {
+        parse_module(mode, args, item)
+    }
+
+    fn messages(result: syn::Result<DslModule>) -> Vec<String> {
+        match result {
+            Ok(_) => Vec::new(),
+            Err(error) => error.into_iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn models_a_contract_and_removes_the_dsl_attributes() {
+        let module = parse(
+            Mode::Contract,
+            quote!(),
+            quote! {
+                pub mod r#counter {
+                    #[init] pub fn init(start: u64) {}
+                    #[entry_point(name = "bump")] pub fn increment(by: u64, note: Option<String>) -> u64 { by }
+                    #[entry_point] pub fn reset() -> Result<(), E> { Ok(()) }
+                    #[entry_point] pub fn get() -> core::result::Result<u64, E> { Ok(1) }
+                    fn helper() {}
+                }
+            },
+        )
+        .unwrap();
+        assert_eq!(module.name.value, "counter");
+        let names: Vec<_> = module
+            .exports
+            .iter()
+            .map(|e| e.name.value.as_str())
+            .collect();
+        assert_eq!(names, ["init", "bump", "reset", "get"]);
+        let roles: Vec<_> = module.exports.iter().map(|e| e.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Init,
+                Role::EntryPoint,
+                Role::EntryPoint,
+                Role::EntryPoint
+            ]
+        );
+        let bump = &module.exports[1];
+        assert_eq!(bump.ident, "increment");
+        assert!(bump.params[0].optional.is_none());
+        assert!(bump.params[1].optional.is_some());
+        assert!(matches!(bump.output, Output::Value(_)));
+        assert!(matches!(
+            module.exports[2].output,
+            Output::Result { ok: None, .. }
+        ));
+        assert!(matches!(
+            module.exports[3].output,
+            Output::Result { ok: Some(_), .. }
+        ));
+        let remaining = quote::ToTokens::to_token_stream(&module.item).to_string();
+        assert!(!remaining.contains("entry_point") && !remaining.contains("# [init]"));
+    }
+
+    #[test]
+    fn an_explicit_contract_name_wins() {
+        let module = parse(
+            Mode::Contract,
+            quote!(name = "my-counter"),
+            quote!(
+                mod c {}
+            ),
+        )
+        .unwrap();
+        assert_eq!(module.name.value, "my-counter");
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_inline_module() {
+        let not_a_module = messages(parse(
+            Mode::Session,
+            quote!(),
+            quote!(
+                fn call() {}
+            ),
+        ));
+        assert!(
+            not_a_module[0].contains("applies to an inline module"),
+            "{not_a_module:?}"
+        );
+        let no_body = messages(parse(
+            Mode::Contract,
+            quote!(),
+            quote!(
+                mod counter;
+            ),
+        ));
+        assert!(
+            no_body[0].contains("write `mod counter { ... }`"),
+            "{no_body:?}"
+        );
+    }
+
+    #[test]
+    fn rejects_bad_attribute_arguments() {
+        let cases = [
+            (Mode::Contract, quote!(name = 5), "expected a string"),
+            (Mode::Contract, quote!(label = "x"), "unknown argument"),
+            (
+                Mode::Contract,
+                quote!(name = "a", name = "b"),
+                "duplicate `name`",
+            ),
+            (Mode::Session, quote!(name = "x"), "takes no arguments"),
+        ];
+        for (mode, args, expected) in cases {
+            let found = messages(parse(
+                mode,
+                args,
+                quote!(
+                    mod m {}
+                ),
+            ));
+            assert!(
+                found.iter().any(|m| m.contains(expected)),
+                "{expected}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn reports_every_unsupported_signature_at_once() {
+        let found = messages(parse(
+            Mode::Contract,
+            quote!(),
+            quote! {
+                mod m {
+                    #[entry_point] pub const async unsafe extern "C" fn a<T>(&self) {}
+                    #[entry_point] pub fn b((x, y): (u64, u64), s: &str, i: impl Into<u64>) {}
+                    #[init(name = "x")] pub fn c() {}
+                    #[init] #[entry_point] pub fn d() {}
+                    #[entry_point] pub struct NotAFunction;
+                }
+            },
+        ));
+        let expected = [
+            "cannot be `const`",
+            "cannot be `async`",
+            "cannot be `unsafe`",
+            "remove the `extern` ABI",
+            "cannot be generic",
+            "remove `self`",
+            "instead of a pattern",
+            "use `String` instead of `&str`",
+            "replace `impl Trait`",
+            "#[init] takes no arguments",
+            "a function takes one of",
+            "applies to a function",
+        ];
+        for expected in expected {
+            assert!(
+                found.iter().any(|m| m.contains(expected)),
+                "{expected}: {found:?}"
+            );
+        }
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+    }
+}

@@ -142,3 +142,135 @@ fn check_export_names(module: &DslModule, errors: &mut Errors) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::TokenStream;
+    use quote::quote;
+
+    use super::*;
+    use crate::parse::parse_module;
+
+    /// The messages of every rule `item` breaks.
+    fn violations(mode: Mode, args: TokenStream, item: TokenStream) -> Vec<String> {
+        let module = parse_module(mode, args, item).expect("the module parses");
+        match validate(&module) {
+            Ok(()) => Vec::new(),
+            Err(error) => error.into_iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    fn assert_violations(found: &[String], expected: &[&str]) {
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+        for (found, expected) in found.iter().zip(expected) {
+            assert!(
+                found.contains(expected),
+                "`{found}` should contain `{expected}`"
+            );
+        }
+    }
+
+    #[test]
+    fn a_well_formed_session_and_contract_pass() {
+        let session = quote!(
+            mod s {
+                #[call]
+                pub fn call(x: u64) -> Result<(), E> {
+                    Ok(())
+                }
+            }
+        );
+        assert_violations(&violations(Mode::Session, quote!(), session), &[]);
+        let contract = quote! {
+            mod c {
+                #[init] pub fn init() {}
+                #[entry_point] pub fn get() -> u64 { 1 }
+                #[entry_point(name = "get_2")] pub fn get() -> u64 { 2 }
+            }
+        };
+        assert_violations(&violations(Mode::Contract, quote!(), contract), &[]);
+    }
+
+    #[test]
+    fn session_rules() {
+        assert_violations(
+            &violations(
+                Mode::Session,
+                quote!(),
+                quote!(
+                    mod s {
+                        fn helper() {}
+                    }
+                ),
+            ),
+            &["a session needs one function marked #[call]"],
+        );
+        let found = violations(
+            Mode::Session,
+            quote!(),
+            quote! {
+                mod s {
+                    #[call] pub fn call() -> u64 { 1 }
+                    #[call] pub fn again() {}
+                    #[entry_point] pub fn ep() {}
+                    #[init] pub fn init() {}
+                }
+            },
+        );
+        assert_violations(
+            &found,
+            &[
+                "#[call] functions return `()` or `Result<(), E>`",
+                "exactly one #[call]",
+                "#[entry_point] belongs in a #[casper_dsl::contract]",
+                "#[init] belongs in a #[casper_dsl::contract]",
+            ],
+        );
+    }
+
+    #[test]
+    fn contract_rules() {
+        assert_violations(
+            &violations(
+                Mode::Contract,
+                quote!(),
+                quote!(
+                    mod c {
+                        #[init]
+                        pub fn init() {}
+                    }
+                ),
+            ),
+            &["at least one function marked #[entry_point]"],
+        );
+        let found = violations(
+            Mode::Contract,
+            quote!(name = "bad name"),
+            quote! {
+                mod c {
+                    #[call] pub fn body() {}
+                    #[init] pub fn init() -> Result<u64, E> { Ok(1) }
+                    #[init] pub fn init_again() {}
+                    #[entry_point] pub fn call() {}
+                    #[entry_point] pub fn get() {}
+                    #[entry_point(name = "get")] pub fn get_too() {}
+                    #[entry_point(name = "__casper_dsl_x")] pub fn hidden() {}
+                    #[entry_point(name = "")] pub fn empty() {}
+                }
+            },
+        );
+        assert_violations(
+            &found,
+            &[
+                "a contract name is a non-empty string",
+                "#[call] belongs in a #[casper_dsl::session]",
+                "#[init] functions return `()` or `Result<(), E>`",
+                "at most one #[init]",
+                "`call` is the contract's installer",
+                "two entry points are named `get` (the other one is `get`)",
+                "names starting with `__casper_dsl` are reserved",
+                "an entry point name is a non-empty string",
+            ],
+        );
+    }
+}
