@@ -1,8 +1,6 @@
 //! Casper session code and stored contracts as annotated Rust modules.
 //!
-//! ```ignore
-//! #![no_std]
-//!
+//! ```
 //! #[casper_dsl::contract]
 //! pub mod counter {
 //!     use casper_dsl::prelude::*;
@@ -19,6 +17,8 @@
 //!     }
 //! }
 //! ```
+//!
+//! (A contract crate starts with `#![no_std]` and is built as a `cdylib`; see the README.)
 //!
 //! * [`session`] turns a module into session code: its one `#[call]` function becomes the
 //!   `call` export and runs in the signing account's context.
