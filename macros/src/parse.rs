@@ -97,6 +97,9 @@ fn parse_name_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<Name> {
 fn take_exports(items: &mut [Item], errors: &mut Errors) -> Vec<Export> {
     let mut exports = Vec::new();
     for item in items {
+        if let Some(attrs) = item_attrs(item) {
+            report_misspelled_attrs(attrs, errors);
+        }
         match item {
             Item::Fn(function) => {
                 if let Some(export) = take_export(function, errors) {
@@ -136,6 +139,53 @@ fn item_attrs(item: &mut Item) -> Option<&mut Vec<Attribute>> {
         Item::Use(i) => &mut i.attrs,
         _ => return None,
     })
+}
+
+/// Reports attributes that look like a misspelled DSL attribute (`#[entrypoint]`, `#[Init]`).
+fn report_misspelled_attrs(attrs: &[Attribute], errors: &mut Errors) {
+    for attr in attrs {
+        let Some(ident) = attr.path().get_ident() else {
+            continue;
+        };
+        let written = ident.to_string();
+        if let Some(role) = misspelled_role(&written) {
+            errors.add_spanned(
+                attr.path(),
+                format!(
+                    "unknown attribute `#[{written}]`: did you mean `{}`?",
+                    role.attribute()
+                ),
+            );
+        }
+    }
+}
+
+/// The DSL attribute `written` is a near miss of: the same letters but for case and `_`, or
+/// one edit away from `entry_point`.
+fn misspelled_role(written: &str) -> Option<Role> {
+    let normalize = |name: &str| name.to_ascii_lowercase().replace('_', "");
+    [Role::Call, Role::EntryPoint, Role::Init]
+        .into_iter()
+        .filter(|role| written != role.ident())
+        .find(|role| {
+            normalize(written) == normalize(role.ident())
+                || (*role == Role::EntryPoint && edit_distance(written, role.ident()) <= 2)
+        })
+}
+
+/// Levenshtein distance, for the short names of attributes.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }
 
 /// The role a DSL attribute names, if it is one.
@@ -534,5 +584,40 @@ mod tests {
             );
         }
         assert_eq!(found.len(), expected.len(), "{found:?}");
+    }
+
+    #[test]
+    fn suggests_the_dsl_attribute_a_misspelling_was_meant_to_be() {
+        let found = messages(parse(
+            Mode::Contract,
+            quote!(),
+            quote! {
+                mod m {
+                    #[entrypoint] pub fn a() {}
+                    #[entry_points] pub fn b() {}
+                    #[Init] pub fn c() {}
+                    #[Call] pub fn d() {}
+                    #[inline] #[cold] #[test] #[doc = "x"] #[allow(unused)] pub fn fine() {}
+                    #[entry_point] pub fn ep() {}
+                }
+            },
+        ));
+        assert_eq!(
+            found,
+            [
+                "unknown attribute `#[entrypoint]`: did you mean `#[entry_point]`?",
+                "unknown attribute `#[entry_points]`: did you mean `#[entry_point]`?",
+                "unknown attribute `#[Init]`: did you mean `#[init]`?",
+                "unknown attribute `#[Call]`: did you mean `#[call]`?",
+            ]
+        );
+    }
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        assert_eq!(edit_distance("entry_point", "entry_point"), 0);
+        assert_eq!(edit_distance("entrypoint", "entry_point"), 1);
+        assert_eq!(edit_distance("enrty_point", "entry_point"), 2);
+        assert_eq!(edit_distance("", "init"), 4);
     }
 }

@@ -1,7 +1,7 @@
 //! The rules a [`DslModule`] must follow, checked on the model alone; every violation is
 //! collected with the span of the offending token.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::{
     errors::Errors,
@@ -21,7 +21,26 @@ pub fn validate(module: &DslModule) -> syn::Result<()> {
         Mode::Session => validate_session(module, &mut errors),
         Mode::Contract => validate_contract(module, &mut errors),
     }
+    for export in &module.exports {
+        check_param_names(export, &mut errors);
+    }
     errors.finish(())
+}
+
+/// Each parameter is the runtime argument of its name, so names are unique (`r#x` is `x`).
+fn check_param_names(export: &Export, errors: &mut Errors) {
+    let mut seen = HashSet::new();
+    for param in &export.params {
+        if !seen.insert(param.name.value.as_str()) {
+            errors.add(
+                param.name.span,
+                format!(
+                    "two parameters of `{}` are the runtime argument `{}`: rename one",
+                    export.ident, param.name.value
+                ),
+            );
+        }
+    }
 }
 
 fn validate_session(module: &DslModule, errors: &mut Errors) {
@@ -271,6 +290,24 @@ mod tests {
                 "names starting with `__casper_dsl` are reserved",
                 "an entry point name is a non-empty string",
             ],
+        );
+    }
+
+    #[test]
+    fn parameter_names_are_unique_runtime_arguments() {
+        let found = violations(
+            Mode::Session,
+            quote!(),
+            quote!(
+                mod s {
+                    #[call]
+                    pub fn call(by: u64, r#by: u64) {}
+                }
+            ),
+        );
+        assert_violations(
+            &found,
+            &["two parameters of `call` are the runtime argument `by`"],
         );
     }
 }
