@@ -8,6 +8,8 @@ mod errors;
 mod expand;
 mod model;
 mod parse;
+#[cfg(test)]
+mod robustness;
 mod validate;
 
 use proc_macro::TokenStream;

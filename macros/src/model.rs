@@ -67,7 +67,7 @@ impl Role {
 /// A function exported to the host.
 pub struct Export {
     pub role: Role,
-    /// Span of the DSL attribute.
+    /// Span of the DSL attribute's name (`entry_point` in `#[entry_point(...)]`).
     pub attr_span: Span,
     /// The Rust function.
     pub ident: Ident,

@@ -108,8 +108,8 @@ fn take_exports(items: &mut [Item], errors: &mut Errors) -> Vec<Export> {
             }
             other => {
                 for attr in item_attrs(other).map(take_dsl_attrs).unwrap_or_default() {
-                    errors.add(
-                        attr.span(),
+                    errors.add_spanned(
+                        &attr,
                         format!("`{}` applies to a function", attr_text(&attr)),
                     );
                 }
@@ -216,8 +216,8 @@ fn take_export(function: &mut ItemFn, errors: &mut Errors) -> Option<Export> {
     let mut attrs = take_dsl_attrs(&mut function.attrs).into_iter();
     let attr = attrs.next()?;
     for extra in attrs {
-        errors.add(
-            extra.span(),
+        errors.add_spanned(
+            &extra,
             format!(
                 "a function takes one of #[call], #[entry_point] or #[init]; remove `{}`",
                 attr_text(&extra)
@@ -233,7 +233,7 @@ fn take_export(function: &mut ItemFn, errors: &mut Errors) -> Option<Export> {
     let sig = &function.sig;
     Some(Export {
         role,
-        attr_span: attr.span(),
+        attr_span: attr.path().span(),
         ident: sig.ident.clone(),
         name: explicit_name.unwrap_or_else(|| Name {
             value: sig.ident.unraw().to_string(),
@@ -306,12 +306,17 @@ fn check_signature_shape(sig: &Signature, role: Role, errors: &mut Errors) {
             format!("{what} functions are plain Rust functions: remove the `extern` ABI; the macro generates the export"),
         );
     }
-    if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
+    if !sig.generics.params.is_empty() {
         errors.add_spanned(
             &sig.generics,
             format!(
                 "{what} functions cannot be generic: the host needs one concrete type per argument"
             ),
+        );
+    } else if let Some(where_clause) = &sig.generics.where_clause {
+        errors.add_spanned(
+            where_clause,
+            format!("{what} functions take no `where` clause: their types are concrete"),
         );
     }
     if let Some(variadic) = &sig.variadic {

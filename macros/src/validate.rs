@@ -133,7 +133,9 @@ fn is_valid_name(name: &str) -> bool {
 /// Entry-point names are unique, valid, and do not collide with the installer's `call`.
 fn check_export_names(module: &DslModule, errors: &mut Errors) {
     let mut seen: HashMap<&str, &Export> = HashMap::new();
-    for export in &module.exports {
+    // A `#[call]` in a contract is reported as such; its name is beside the point.
+    let entry_points = module.exports.iter().filter(|e| e.role != Role::Call);
+    for export in entry_points {
         let name = &export.name;
         if !is_valid_name(&name.value) {
             errors.add(
@@ -154,8 +156,8 @@ fn check_export_names(module: &DslModule, errors: &mut Errors) {
             errors.add(
                 name.span,
                 format!(
-                    "two entry points are named `{}` (the other one is `{}`): rename one with #[entry_point(name = \"...\")]",
-                    name.value, first.ident
+                    "functions `{}` and `{}` are both exported as `{}`: rename one with #[entry_point(name = \"...\")]",
+                    first.ident, export.ident, name.value
                 ),
             );
         }
@@ -286,7 +288,7 @@ mod tests {
                 "#[init] functions return `()` or `Result<(), E>`",
                 "at most one #[init]",
                 "`call` is the contract's installer",
-                "two entry points are named `get` (the other one is `get`)",
+                "functions `get` and `get_too` are both exported as `get`",
                 "names starting with `__casper_dsl` are reserved",
                 "an entry point name is a non-empty string",
             ],

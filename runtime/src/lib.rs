@@ -41,6 +41,7 @@ mod args;
 pub mod errors;
 mod install;
 mod ret;
+mod type_checks;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -69,6 +70,7 @@ pub mod __private {
     pub use crate::args::{optional_arg, required_arg};
     pub use crate::install::{begin_init, entry_point, install_contract, AccountKeys, InitCall};
     pub use crate::ret::{ret_value, revert_on_err};
+    pub use crate::type_checks::{is_argument, is_error, is_returned};
     pub use alloc::vec::Vec;
     pub use casper_types::{CLType, CLTyped, EntryPoints, Parameter, RuntimeArgs};
     pub use core::option::Option;

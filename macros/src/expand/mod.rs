@@ -7,6 +7,7 @@
 mod contract;
 mod export;
 mod session;
+mod type_checks;
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
@@ -16,10 +17,12 @@ use crate::model::{DslModule, Mode};
 
 /// The module with its generated exports.
 pub fn expand(module: &DslModule) -> TokenStream {
-    let generated = match module.mode {
+    let exports = match module.mode {
         Mode::Session => session::expand(module),
         Mode::Contract => contract::expand(module),
     };
+    let type_checks = type_checks::expand(module);
+    let generated = quote::quote! { #type_checks #exports };
     let mut item = module.item.clone();
     if let Some((_, content)) = &mut item.content {
         content.push(Item::Verbatim(generated));

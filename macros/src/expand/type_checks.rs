@@ -1,0 +1,39 @@
+//! Trait checks of the types in exported signatures, compiled on every target.
+//!
+//! The exports themselves exist only on wasm, so without these a host build (tests, docs,
+//! `cargo check`) would accept a parameter type the wasm build then rejects. Each check is
+//! spanned at the type the user wrote, so rustc points there.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::{spanned::Spanned, Type};
+
+use crate::model::{DslModule, Output};
+
+/// A never-called function whose body requires every signature type to fit its role.
+pub fn expand(module: &DslModule) -> TokenStream {
+    let checks = module.exports.iter().flat_map(|export| {
+        let params = export
+            .params
+            .iter()
+            .map(|param| check("is_argument", &param.ty));
+        let output = match &export.output {
+            Output::Unit => Vec::new(),
+            Output::Value(ty) => vec![check("is_returned", ty)],
+            Output::Result { ok, err } => ok
+                .iter()
+                .map(|ok| check("is_returned", ok))
+                .chain([check("is_error", err)])
+                .collect(),
+        };
+        params.chain(output).collect::<Vec<_>>()
+    });
+    quote! {
+        const _: fn() = || { #(#checks)* };
+    }
+}
+
+fn check(function: &str, ty: &Type) -> TokenStream {
+    let function = syn::Ident::new(function, ty.span());
+    quote_spanned! {ty.span()=> ::casper_dsl::__private::#function::<#ty>(); }
+}

@@ -1,0 +1,4 @@
+#[casper_dsl::contract]
+mod counter;
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[casper_dsl::session]
+pub struct Remember;
+
+fn main() {}

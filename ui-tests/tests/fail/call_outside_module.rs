@@ -1,0 +1,4 @@
+#[casper_dsl::call]
+pub fn call() {}
+
+fn main() {}

@@ -1,0 +1,9 @@
+#[casper_dsl::contract]
+pub mod counter {
+    #[init]
+    pub fn init() {}
+
+    fn helper() {}
+}
+
+fn main() {}

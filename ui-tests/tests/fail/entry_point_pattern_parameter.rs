@@ -1,0 +1,7 @@
+#[casper_dsl::contract]
+pub mod counter {
+    #[entry_point]
+    pub fn add((a, b): (u64, u64)) {}
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+#[casper_dsl::contract]
+pub mod counter {
+    #[entry_point]
+    pub fn get() where u64: Copy {}
+}
+
+fn main() {}

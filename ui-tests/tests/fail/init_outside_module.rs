@@ -1,0 +1,4 @@
+#[casper_dsl::init]
+pub fn init() {}
+
+fn main() {}

@@ -1,0 +1,12 @@
+#[casper_dsl::contract]
+pub mod counter {
+    #[entrypoint]
+    pub fn get() {}
+
+    #[entry_point]
+    pub fn get() -> u64 {
+        1
+    }
+}
+
+fn main() {}

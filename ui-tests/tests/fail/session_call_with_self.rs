@@ -1,0 +1,7 @@
+#[casper_dsl::session]
+pub mod remember {
+    #[call]
+    pub fn call(self) {}
+}
+
+fn main() {}

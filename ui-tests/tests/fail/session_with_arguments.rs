@@ -1,0 +1,7 @@
+#[casper_dsl::session(name = "remember")]
+pub mod remember {
+    #[call]
+    pub fn call() {}
+}
+
+fn main() {}
