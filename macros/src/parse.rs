@@ -320,7 +320,7 @@ fn check_signature_shape(sig: &Signature, role: Role, errors: &mut Errors) {
         );
     }
     if let Some(variadic) = &sig.variadic {
-        errors.add_spanned(variadic, format!("{what} functions cannot be variadic"));
+        errors.add_spanned(variadic, format!("{what} functions cannot be variadic: declare each runtime argument as a named parameter"));
     }
 }
 
@@ -562,6 +562,7 @@ mod tests {
                 mod m {
                     #[entry_point] pub const async unsafe extern "C" fn a<T>(&self) {}
                     #[entry_point] pub fn b((x, y): (u64, u64), s: &str, i: impl Into<u64>) {}
+                    #[entry_point] pub fn v(x: u64, ...) where u64: Copy {}
                     #[init(name = "x")] pub fn c() {}
                     #[init] #[entry_point] pub fn d() {}
                     #[entry_point] pub struct NotAFunction;
@@ -578,6 +579,8 @@ mod tests {
             "instead of a pattern",
             "use `String` instead of `&str`",
             "replace `impl Trait`",
+            "take no `where` clause",
+            "cannot be variadic",
             "#[init] takes no arguments",
             "a function takes one of",
             "applies to a function",
