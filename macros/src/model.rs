@@ -79,6 +79,8 @@ pub struct Export {
 
 /// A parameter, read from the named runtime argument of the same name.
 pub struct Param {
+    /// The parameter as written (`r#type`); [`Param::name`] is the argument's name (`type`).
+    pub ident: Ident,
     pub name: Name,
     pub ty: Type,
     /// `Some(T)` for an `Option<T>` parameter, whose argument may be omitted.

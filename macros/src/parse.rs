@@ -336,11 +336,8 @@ fn parse_param(input: &FnArg, errors: &mut Errors) -> Option<Param> {
             return None;
         }
     };
-    let name = match &*typed.pat {
-        Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => Name {
-            value: pat.ident.unraw().to_string(),
-            span: pat.ident.span(),
-        },
+    let ident = match &*typed.pat {
+        Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => pat.ident.clone(),
         other => {
             errors.add_spanned(
                 other,
@@ -354,7 +351,11 @@ fn parse_param(input: &FnArg, errors: &mut Errors) -> Option<Param> {
         return None;
     }
     Some(Param {
-        name,
+        name: Name {
+            value: ident.unraw().to_string(),
+            span: ident.span(),
+        },
+        ident,
         ty: (*typed.ty).clone(),
         optional: option_inner(&typed.ty).cloned(),
     })

@@ -40,6 +40,7 @@ extern crate std;
 mod args;
 pub mod errors;
 mod install;
+mod interface;
 mod ret;
 mod type_checks;
 #[cfg(target_arch = "wasm32")]
@@ -49,6 +50,7 @@ pub use casper_contract;
 pub use casper_dsl_macros::{call, contract, entry_point, init, session};
 pub use casper_types;
 pub use casper_types::ApiError;
+pub use interface::{Call, Install};
 
 /// Everything a contract module usually needs, for `use casper_dsl::prelude::*;`.
 pub mod prelude {
@@ -69,9 +71,11 @@ pub mod prelude {
 pub mod __private {
     pub use crate::args::{optional_arg, required_arg};
     pub use crate::install::{begin_init, entry_point, install_contract, AccountKeys, InitCall};
+    pub use crate::interface::insert_arg;
     pub use crate::ret::{ret_value, revert_on_err};
     pub use crate::type_checks::{is_argument, is_error, is_returned};
     pub use alloc::vec::Vec;
     pub use casper_types::{CLType, CLTyped, EntryPoints, Parameter, RuntimeArgs};
+    pub use core::env;
     pub use core::option::Option;
 }

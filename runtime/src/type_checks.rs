@@ -1,19 +1,33 @@
 //! The roles a type can play in an exported signature, as traits with messages that say what
-//! is missing. Generated code calls the `is_*` functions with the types the user wrote.
+//! is missing. Generated code calls the `is_*` functions with the types the user wrote, and
+//! bounds its other uses of those types by the same traits, so rustc reports each problem once.
 
 use casper_types::{
     bytesrepr::{FromBytes, ToBytes},
-    ApiError, CLTyped,
+    ApiError, CLTyped, CLValue, CLValueError,
 };
 
-/// A type an entry point can take as a runtime argument.
+/// A type an entry point can take as a runtime argument: the entry point decodes it, its
+/// callers (through the generated interface) encode it.
+///
+/// Implemented for every `CLTyped + FromBytes + ToBytes` type. It has no supertraits, so a type
+/// that lacks several of them is reported once.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be a runtime argument: it must implement `CLTyped` and `FromBytes`",
+    message = "`{Self}` cannot be a runtime argument: it must implement `CLTyped`, `FromBytes` and `ToBytes`",
     label = "not a runtime argument type",
-    note = "use a type Casper can decode (integers, `U512`, `String`, `Vec<u8>`, `Key`, `AccountHash`, ...), or implement both traits for it"
+    note = "use a type Casper can encode and decode (integers, `U512`, `String`, `Vec<u8>`, `Key`, `AccountHash`, ...), or implement the three traits for it"
 )]
-pub trait Argument: CLTyped + FromBytes {}
-impl<T: CLTyped + FromBytes> Argument for T {}
+pub trait Argument {
+    /// The value as a `CLValue`, for the caller's runtime arguments.
+    #[doc(hidden)]
+    fn into_cl_value(self) -> Result<CLValue, CLValueError>;
+}
+
+impl<T: CLTyped + FromBytes + ToBytes> Argument for T {
+    fn into_cl_value(self) -> Result<CLValue, CLValueError> {
+        CLValue::from_t(self)
+    }
+}
 
 /// A type an entry point can return to its caller.
 #[diagnostic::on_unimplemented(

@@ -143,7 +143,8 @@ impl Chain {
         self.last_execution()
     }
 
-    fn last_execution(&self) -> Execution {
+    /// The outcome of the latest execution on this chain (its gas, result or error).
+    pub fn last_execution(&self) -> Execution {
         let result = self.builder.get_last_exec_result();
         Execution::from_engine(&result.expect("the builder records every execution"))
     }

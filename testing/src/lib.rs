@@ -30,10 +30,14 @@
 mod build;
 mod chain;
 mod execution;
+mod interface;
+mod module;
 
 pub use build::{build_wasm, WASM_TARGET};
 pub use chain::{Chain, FUNDED_ACCOUNT_BALANCE};
 pub use execution::Execution;
+pub use interface::{CallError, Deployed};
+pub use module::wasm_exports;
 
 pub use casper_engine_test_support;
 pub use casper_execution_engine::{self, engine_state::Error as EngineError, execution::ExecError};

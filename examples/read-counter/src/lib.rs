@@ -1,10 +1,11 @@
-//! Session code: calls the installed counter's `get` and keeps the returned value in the
-//! signing account, under the named key `counter_value`.
+//! Session code: calls the installed counter's `get` through the counter's generated interface
+//! and keeps the returned value in the signing account, under the named key `counter_value`.
 #![no_std]
 
 #[casper_dsl::session]
 pub mod read_counter {
     use casper_dsl::prelude::*;
+    use counter::counter::calls;
 
     /// Account named key the installer of `counter` writes its contract hash under.
     pub const COUNTER_CONTRACT_HASH: &str = "counter_contract_hash";
@@ -13,10 +14,10 @@ pub mod read_counter {
 
     #[call]
     pub fn call() {
-        let hash = get_key(COUNTER_CONTRACT_HASH)
+        let counter = get_key(COUNTER_CONTRACT_HASH)
             .and_then(Key::into_hash_addr)
             .unwrap_or_revert_with(ApiError::MissingKey);
-        let value: u64 = runtime::call_contract(ContractHash::new(hash), "get", RuntimeArgs::new());
+        let value = calls::get().call(ContractHash::new(counter));
         put_key(COUNTER_VALUE, storage::new_uref(value).into());
     }
 }

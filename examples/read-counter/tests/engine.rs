@@ -44,3 +44,14 @@ fn without_an_installed_counter_it_reverts_and_stores_nothing() {
     assert_eq!(attempt.expect_revert(), ApiError::MissingKey);
     assert!(!chain.account_named_keys(account).contains(COUNTER_VALUE));
 }
+
+#[test]
+fn depending_on_the_counter_brings_none_of_its_exports() {
+    assert_eq!(casper_dsl_testing::wasm_exports(wasm!()), ["call"]);
+    let mut counter_exports = casper_dsl_testing::wasm_exports(wasm!("../counter"));
+    counter_exports.sort();
+    assert_eq!(
+        counter_exports,
+        ["call", "checkpoint", "get", "increment", "init", "reset"]
+    );
+}

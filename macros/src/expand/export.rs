@@ -6,10 +6,15 @@ use syn::spanned::Spanned;
 
 use crate::model::{Export, Output, Param};
 
-/// A wasm-only `extern "C" fn #ident` exported to the host as `symbol`.
+/// Cargo feature a crate turns on to use another contract crate as a dependency: it removes
+/// that crate's exports, which would clash with the dependent's own (`call`, ...).
+pub const AS_DEPENDENCY_FEATURE: &str = "as-dependency";
+
+/// A wasm-only `extern "C" fn #ident` exported to the host as `symbol`, absent when the crate is
+/// built with the [`AS_DEPENDENCY_FEATURE`].
 pub fn export_fn(symbol: &str, ident: &syn::Ident, body: TokenStream) -> TokenStream {
     quote! {
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(all(target_arch = "wasm32", not(feature = #AS_DEPENDENCY_FEATURE)))]
         #[doc(hidden)]
         #[unsafe(export_name = #symbol)]
         extern "C" fn #ident() {

@@ -6,6 +6,7 @@
 
 mod contract;
 mod export;
+mod interface;
 mod session;
 mod type_checks;
 
@@ -17,12 +18,18 @@ use crate::model::{DslModule, Mode};
 
 /// The module with its generated exports.
 pub fn expand(module: &DslModule) -> TokenStream {
-    let exports = match module.mode {
-        Mode::Session => session::expand(module),
-        Mode::Contract => contract::expand(module),
+    let (exports, interface) = match module.mode {
+        Mode::Session => (session::expand(module), TokenStream::new()),
+        Mode::Contract => (contract::expand(module), interface::expand(module)),
     };
     let type_checks = type_checks::expand(module);
-    let generated = quote::quote! { #type_checks #exports };
+    // A crate that does not declare the `as-dependency` feature still builds, with its exports.
+    let generated = quote::quote! {
+        #type_checks
+        #interface
+        #[allow(unexpected_cfgs)]
+        const _: () = { #exports };
+    };
     let mut item = module.item.clone();
     if let Some((_, content)) = &mut item.content {
         content.push(Item::Verbatim(generated));

@@ -1,0 +1,66 @@
+//! The counter through its generated interface: typed install, typed calls, typed errors.
+
+use casper_dsl::errors;
+use casper_dsl_testing::{ApiError, Chain};
+use counter::counter::{calls, installer, CounterError};
+
+#[test]
+fn install_returns_the_hashes_the_account_holds() {
+    let mut chain = Chain::new();
+    let counter = chain.install(installer(3)).expect("installs");
+    let account = chain.default_account();
+    assert_eq!(counter.name, "counter");
+    assert_eq!(
+        chain.contract_hash_under(account, "counter_contract_hash"),
+        counter.contract_hash
+    );
+    let keys = chain.account_named_keys(account);
+    assert_eq!(
+        keys.get("counter_package_hash"),
+        Some(&casper_dsl_testing::Key::Hash(counter.package_hash.value()))
+    );
+}
+
+#[test]
+fn calls_return_typed_values_and_their_gas() {
+    let mut chain = Chain::new();
+    let counter = chain.install(installer(10)).unwrap();
+    let count: u64 = chain.call(&counter, calls::increment(5)).unwrap();
+    assert_eq!(count, 15);
+    assert!(chain.last_execution().gas > 0);
+    assert_eq!(chain.call(&counter, calls::get()).unwrap(), 15);
+    chain
+        .call(&counter, calls::checkpoint(Some("noon".into())))
+        .unwrap();
+    chain.call(&counter, calls::checkpoint(None)).unwrap();
+    let keys = chain.contract_named_keys(counter.contract_hash);
+    assert!(keys.contains("noon") && keys.contains("checkpoint"));
+}
+
+#[test]
+fn failed_calls_return_the_revert_code() {
+    let mut chain = Chain::new();
+    let counter = chain.install(installer(u64::MAX)).unwrap();
+    let overflow = chain.call(&counter, calls::increment(1)).unwrap_err();
+    assert_eq!(overflow.api_error(), Some(errors::PANIC));
+    let again = chain.call(&counter, calls::init(0)).unwrap_err();
+    assert_eq!(again.api_error(), Some(errors::ALREADY_INITIALIZED));
+    let stranger = chain.create_funded_account();
+    let denied = chain
+        .call_as(stranger, &counter, calls::reset())
+        .unwrap_err();
+    assert_eq!(
+        denied.api_error(),
+        Some(ApiError::from(CounterError::NotOwner))
+    );
+    assert_eq!(chain.call(&counter, calls::get()).unwrap(), u64::MAX);
+}
+
+#[test]
+fn a_failed_install_is_an_error() {
+    let mut chain = Chain::new();
+    let mut install = installer(1);
+    install.args = casper_dsl_testing::RuntimeArgs::new();
+    let error = chain.install(install).unwrap_err();
+    assert_eq!(error.api_error(), Some(ApiError::MissingArgument));
+}

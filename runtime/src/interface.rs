@@ -1,0 +1,91 @@
+//! The typed interface generated for every contract module: what a caller needs to call an
+//! entry point or install the contract, on the host (tests) and on wasm (sessions, contracts).
+
+use core::marker::PhantomData;
+
+use casper_contract::contract_api::runtime;
+use casper_types::{bytesrepr::FromBytes, contracts::ContractHash, CLTyped, RuntimeArgs};
+
+use crate::type_checks::Argument;
+
+/// One call of an entry point: its exported name, its runtime arguments, and, as the type `R`,
+/// what it returns. Built by the generated `calls::<entry_point>(...)` functions.
+///
+/// ```
+/// # #[casper_dsl::contract]
+/// # pub mod counter {
+/// #     #[entry_point]
+/// #     pub fn increment(by: u64) -> u64 { by }
+/// # }
+/// let call = counter::calls::increment(5);
+/// assert_eq!(call.entry_point(), "increment");
+/// assert_eq!(call.args().get("by").unwrap().to_t::<u64>().unwrap(), 5);
+/// ```
+#[must_use = "a call does nothing until it is made, e.g. with `Call::call`"]
+pub struct Call<R> {
+    entry_point: &'static str,
+    args: RuntimeArgs,
+    returns: PhantomData<fn() -> R>,
+}
+
+impl<R> Call<R> {
+    /// A call of `entry_point` with `args`; generated code builds these.
+    pub fn new(entry_point: &'static str, args: RuntimeArgs) -> Self {
+        Call {
+            entry_point,
+            args,
+            returns: PhantomData,
+        }
+    }
+
+    /// The exported name of the entry point.
+    pub fn entry_point(&self) -> &'static str {
+        self.entry_point
+    }
+
+    /// The runtime arguments of the call.
+    pub fn args(&self) -> &RuntimeArgs {
+        &self.args
+    }
+
+    /// The entry point's name and arguments, for callers that make the call themselves.
+    pub fn into_parts(self) -> (&'static str, RuntimeArgs) {
+        (self.entry_point, self.args)
+    }
+}
+
+impl<R: CLTyped + FromBytes> Call<R> {
+    /// Makes the call from session or contract code (`runtime::call_contract`) and returns the
+    /// entry point's result. A revert in the callee reverts the caller with the same error.
+    pub fn call(self, contract: ContractHash) -> R {
+        runtime::call_contract(contract, self.entry_point, self.args)
+    }
+}
+
+/// What installing a contract takes: its name (the prefix of the installer's named keys), the
+/// directory of the crate that builds its wasm, and the `#[init]` arguments. Built by the
+/// generated `installer(...)` function; the `casper-dsl-testing` kit installs it.
+pub struct Install {
+    /// The contract's name: the installer writes `<name>_contract_hash`, `<name>_package_hash`
+    /// and `<name>_access_uref` into the installing account.
+    pub name: &'static str,
+    /// `CARGO_MANIFEST_DIR` of the contract's crate.
+    pub crate_dir: &'static str,
+    /// The install deploy's arguments: those of `#[init]`.
+    pub args: RuntimeArgs,
+}
+
+/// Adds the argument `name` to `args`; generated call builders use it.
+///
+/// # Panics
+///
+/// On the host, if `value` cannot be serialized (on wasm, reverts with the error's code).
+pub fn insert_arg<T: Argument>(args: &mut RuntimeArgs, name: &str, value: T) {
+    match value.into_cl_value() {
+        Ok(value) => args.insert_cl_value(name, value),
+        #[cfg(target_arch = "wasm32")]
+        Err(error) => runtime::revert(casper_types::ApiError::from(error)),
+        #[cfg(not(target_arch = "wasm32"))]
+        Err(error) => panic!("cannot serialize the argument `{name}`: {error:?}"),
+    }
+}

@@ -1,0 +1,133 @@
+//! Installing and calling contracts through the interface the DSL generates for them.
+
+use std::fmt;
+
+use casper_dsl::{Call, Install};
+use casper_execution_engine::engine_state::Error as EngineError;
+use casper_types::{
+    account::AccountHash,
+    bytesrepr::FromBytes,
+    contracts::{ContractHash, ContractPackageHash},
+    ApiError, CLTyped, Key,
+};
+
+use crate::{build_wasm, execution::cl_value_to, Chain, Execution};
+
+/// A contract installed with [`Chain::install`]: its name and hashes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Deployed {
+    /// The contract's name, the prefix of its installer's named keys.
+    pub name: &'static str,
+    /// The installed contract version.
+    pub contract_hash: ContractHash,
+    /// The package holding its versions.
+    pub package_hash: ContractPackageHash,
+}
+
+/// A failed install or call: the [`Execution`] that failed, with its error and gas.
+#[derive(Clone, Debug)]
+pub struct CallError(pub Execution);
+
+impl CallError {
+    /// The code the execution reverted with, if it reverted.
+    pub fn api_error(&self) -> Option<ApiError> {
+        self.0.api_error()
+    }
+
+    /// The engine's error.
+    pub fn engine_error(&self) -> &EngineError {
+        self.0
+            .error()
+            .expect("a CallError holds a failed execution")
+    }
+
+    /// Gas the failed execution consumed.
+    pub fn gas(&self) -> u64 {
+        self.0.gas
+    }
+}
+
+impl fmt::Display for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "execution failed: {}", self.engine_error())
+    }
+}
+
+impl std::error::Error for CallError {}
+
+impl Chain {
+    /// Builds the contract's wasm (once per process), installs it from the default account with
+    /// the `#[init]` arguments in `install`, and returns its hashes.
+    ///
+    /// ```no_run
+    /// # #[casper_dsl::contract] pub mod counter {
+    /// #     #[init] pub fn init(start: u64) {}
+    /// #     #[entry_point] pub fn increment(by: u64) -> u64 { by }
+    /// # }
+    /// use casper_dsl_testing::Chain;
+    ///
+    /// let mut chain = Chain::new();
+    /// let counter = chain.install(counter::installer(1))?;
+    /// let count: u64 = chain.call(&counter, counter::calls::increment(5))?;
+    /// println!("{count}, for {} gas", chain.last_execution().gas);
+    /// # Ok::<(), casper_dsl_testing::CallError>(())
+    /// ```
+    pub fn install(&mut self, install: Install) -> Result<Deployed, CallError> {
+        let installer = self.default_account();
+        self.install_as(installer, install)
+    }
+
+    /// [`Chain::install`] from the account `installer`.
+    pub fn install_as(
+        &mut self,
+        installer: AccountHash,
+        install: Install,
+    ) -> Result<Deployed, CallError> {
+        let wasm = build_wasm(install.crate_dir);
+        let execution = self.run_session(installer, wasm, install.args);
+        if !execution.is_success() {
+            return Err(CallError(execution));
+        }
+        let contract_key = format!("{}_contract_hash", install.name);
+        let package_key = format!("{}_package_hash", install.name);
+        let package_hash = match self.account_named_keys(installer).get(&package_key) {
+            Some(Key::Hash(addr)) => ContractPackageHash::new(*addr),
+            other => panic!("the installer left no package hash under `{package_key}`: {other:?}"),
+        };
+        Ok(Deployed {
+            name: install.name,
+            contract_hash: self.contract_hash_under(installer, &contract_key),
+            package_hash,
+        })
+    }
+
+    /// Makes `call` from the default account and returns the entry point's result, or the
+    /// failed execution. [`Chain::last_execution`] has the gas either way.
+    pub fn call<R: CLTyped + FromBytes>(
+        &mut self,
+        contract: &Deployed,
+        call: Call<R>,
+    ) -> Result<R, CallError> {
+        let caller = self.default_account();
+        self.call_as(caller, contract, call)
+    }
+
+    /// [`Chain::call`] on behalf of `caller`.
+    pub fn call_as<R: CLTyped + FromBytes>(
+        &mut self,
+        caller: AccountHash,
+        contract: &Deployed,
+        call: Call<R>,
+    ) -> Result<R, CallError> {
+        let (entry_point, args) = call.into_parts();
+        let execution = self.call_contract(caller, contract.contract_hash, entry_point, args);
+        match &execution.result {
+            Ok(Some(value)) => Ok(cl_value_to(
+                value,
+                format_args!("the result of `{entry_point}`"),
+            )),
+            Ok(None) => Ok(cl_value_to(&casper_types::CLValue::unit(), entry_point)),
+            Err(_) => Err(CallError(execution)),
+        }
+    }
+}
