@@ -41,6 +41,7 @@ mod args;
 pub mod errors;
 mod install;
 mod interface;
+pub mod named_keys;
 mod ret;
 mod type_checks;
 #[cfg(target_arch = "wasm32")]
@@ -54,9 +55,10 @@ pub use interface::{Call, Install};
 
 /// Everything a contract module usually needs, for `use casper_dsl::prelude::*;`.
 pub mod prelude {
+    pub use crate::named_keys::get_key;
     pub use alloc::{boxed::Box, format, string::String, string::ToString, vec, vec::Vec};
     pub use casper_contract::contract_api::{
-        runtime::{self, get_caller, get_key, has_key, put_key, remove_key, revert},
+        runtime::{self, get_caller, has_key, put_key, remove_key, revert},
         storage, system,
     };
     pub use casper_contract::unwrap_or_revert::UnwrapOrRevert;

@@ -18,9 +18,7 @@ pub fn expand(module: &DslModule) -> TokenStream {
     let calls = module.exports.iter().map(call_builder);
     let init = module.exports.iter().find(|e| e.role == Role::Init);
     let init_params = init.map(signature_params).unwrap_or_default();
-    let init_args = init
-        .map(args_builder)
-        .unwrap_or_else(empty_args);
+    let init_args = init.map(args_builder).unwrap_or_else(empty_args);
     let name = &module.name.value;
     let installer_doc = format!(
         "Installing the `{name}` contract with these `#[init]` arguments \
