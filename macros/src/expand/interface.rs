@@ -5,12 +5,10 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::model::{DslModule, Export, Role};
-
-/// Name of the generated module of call builders.
-pub const CALLS_MODULE: &str = "calls";
-/// Name of the generated install builder.
-pub const INSTALLER_FN: &str = "installer";
+use crate::{
+    model::{DslModule, Export, Role},
+    validate::{CALLS_MODULE, INSTALLER_FN},
+};
 
 pub fn expand(module: &DslModule) -> TokenStream {
     let calls_module = syn::Ident::new(CALLS_MODULE, proc_macro2::Span::call_site());
