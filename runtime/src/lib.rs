@@ -43,6 +43,7 @@ mod install;
 mod interface;
 pub mod named_keys;
 mod ret;
+pub mod storage;
 mod type_checks;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -55,11 +56,11 @@ pub use interface::{Call, Install};
 
 /// Everything a contract module usually needs, for `use casper_dsl::prelude::*;`.
 pub mod prelude {
-    pub use crate::named_keys::get_key;
+    pub use crate::{named_keys::get_key, storage};
     pub use alloc::{boxed::Box, format, string::String, string::ToString, vec, vec::Vec};
     pub use casper_contract::contract_api::{
         runtime::{self, get_caller, has_key, put_key, remove_key, revert},
-        storage, system,
+        system,
     };
     pub use casper_contract::unwrap_or_revert::UnwrapOrRevert;
     pub use casper_types::{

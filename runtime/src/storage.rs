@@ -1,0 +1,97 @@
+//! `casper_contract::contract_api::storage`, with [`read`], [`read_or_revert`], [`write`] and
+//! [`new_uref`] done for less gas: keys and URefs are serialized and decoded on the stack instead
+//! of in heap buffers, and a read value is decoded straight from the host's buffer. Everything else is
+//! casper-contract's. The prelude's `storage` is this module.
+
+use alloc::vec::Vec;
+use core::mem::MaybeUninit;
+
+pub use casper_contract::contract_api::storage::*;
+use casper_contract::{contract_api::runtime::revert, ext_ffi, unwrap_or_revert::UnwrapOrRevert};
+use casper_types::{
+    api_error,
+    bytesrepr::{self, FromBytes, ToBytes},
+    AccessRights, ApiError, CLTyped, CLValue, KeyTag, URef,
+};
+
+/// Length of a serialized `Key::URef`: tag, address, access rights.
+const UREF_KEY_LENGTH: usize = 1 + UREF_LENGTH;
+
+/// Length of a serialized `URef`: address, access rights.
+const UREF_LENGTH: usize = 32 + 1;
+
+/// `value` serialized as a `CLValue`, as the host takes values to store.
+fn cl_value_bytes<T: CLTyped + ToBytes>(value: T) -> Vec<u8> {
+    CLValue::from_t(value)
+        .and_then(|value| value.into_bytes().map_err(Into::into))
+        .unwrap_or_revert()
+}
+
+/// `Key::URef(uref)` serialized, without a heap allocation.
+fn uref_key(uref: URef) -> [u8; UREF_KEY_LENGTH] {
+    let mut key = [0u8; UREF_KEY_LENGTH];
+    key[0] = KeyTag::URef as u8;
+    key[1..33].copy_from_slice(&uref.addr());
+    key[33] = uref.access_rights().bits();
+    key
+}
+
+/// The value under `uref`, or `None` if there is none; an error if it does not decode as `T`.
+/// Same as casper-contract's `storage::read`.
+pub fn read<T: CLTyped + FromBytes>(uref: URef) -> Result<Option<T>, bytesrepr::Error> {
+    let key = uref_key(uref);
+    let mut size = MaybeUninit::<usize>::uninit();
+    // SAFETY: the host reads `key` within its length and writes one `usize` to `size`.
+    let status = unsafe { ext_ffi::casper_read_value(key.as_ptr(), key.len(), size.as_mut_ptr()) };
+    match api_error::result_from(status) {
+        Ok(()) => {}
+        Err(ApiError::ValueNotFound) => return Ok(None),
+        Err(error) => revert(error),
+    }
+    // SAFETY: on success the host wrote the value's size.
+    let size = unsafe { size.assume_init() };
+    let mut bytes = Vec::with_capacity(size);
+    let mut written = 0usize;
+    // SAFETY: `bytes` has room for `size` bytes; the host writes at most that many.
+    let status =
+        unsafe { ext_ffi::casper_read_host_buffer(bytes.as_mut_ptr(), size, &mut written) };
+    if let Err(error) = api_error::result_from(status) {
+        revert(error)
+    }
+    // SAFETY: the host initialised `written` (≤ `size`) bytes.
+    unsafe { bytes.set_len(written.min(size)) };
+    bytesrepr::deserialize(bytes).map(Some)
+}
+
+/// The value under `uref`; reverts with `ApiError::Read` if it does not decode as `T` and with
+/// `ApiError::ValueNotFound` if there is none. Same as casper-contract's
+/// `storage::read_or_revert`.
+pub fn read_or_revert<T: CLTyped + FromBytes>(uref: URef) -> T {
+    read(uref)
+        .unwrap_or_revert_with(ApiError::Read)
+        .unwrap_or_revert_with(ApiError::ValueNotFound)
+}
+
+/// Writes `value` under `uref`. Same as casper-contract's `storage::write`.
+pub fn write<T: CLTyped + ToBytes>(uref: URef, value: T) {
+    let key = uref_key(uref);
+    let value = cl_value_bytes(value);
+    // SAFETY: the host reads `key` and `value` within their lengths.
+    unsafe { ext_ffi::casper_write(key.as_ptr(), key.len(), value.as_ptr(), value.len()) }
+}
+
+/// A new URef holding `value` (with `READ_ADD_WRITE` access). Same as casper-contract's
+/// `storage::new_uref`.
+pub fn new_uref<T: CLTyped + ToBytes>(value: T) -> URef {
+    let value = cl_value_bytes(value);
+    let mut uref = MaybeUninit::<[u8; UREF_LENGTH]>::uninit();
+    // SAFETY: the host reads `value` within its length and writes a serialized URef (address
+    // and access rights) to `uref`.
+    unsafe { ext_ffi::casper_new_uref(uref.as_mut_ptr().cast(), value.as_ptr(), value.len()) };
+    // SAFETY: initialised by the host.
+    let uref = unsafe { uref.assume_init() };
+    let mut addr = [0u8; 32];
+    addr.copy_from_slice(&uref[..32]);
+    let rights = AccessRights::from_bits(uref[32]).unwrap_or_revert_with(ApiError::Deserialize);
+    URef::new(addr, rights)
+}
