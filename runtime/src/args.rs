@@ -1,12 +1,14 @@
 //! Reading named runtime arguments in generated entry points.
 
 use alloc::vec::Vec;
+
 use casper_contract::{contract_api::runtime::revert, ext_ffi};
 use casper_types::{
-    api_error,
     bytesrepr::{self, FromBytes},
     ApiError,
 };
+
+use crate::buffer;
 
 /// The serialized bytes of the named runtime argument, or `None` when the caller omitted it.
 pub fn raw_arg(name: &str) -> Option<Vec<u8>> {
@@ -14,18 +16,18 @@ pub fn raw_arg(name: &str) -> Option<Vec<u8>> {
     // SAFETY: the host reads `name` within its bounds and writes one `usize` to `size`.
     let status =
         unsafe { ext_ffi::casper_get_named_arg_size(name.as_ptr(), name.len(), &mut size) };
-    match api_error::result_from(status) {
+    match buffer::host_result(status) {
         Ok(()) => {}
         Err(ApiError::MissingArgument) => return None,
         Err(error) => revert(error),
     }
-    let mut bytes = Vec::with_capacity(size);
+    let mut bytes = buffer::with_capacity(size);
     if size > 0 {
         // SAFETY: `bytes` has room for `size` bytes, which the host fills on success.
         let status = unsafe {
             ext_ffi::casper_get_named_arg(name.as_ptr(), name.len(), bytes.as_mut_ptr(), size)
         };
-        if let Err(error) = api_error::result_from(status) {
+        if let Err(error) = buffer::host_result(status) {
             revert(error)
         }
         // SAFETY: the host wrote exactly `size` bytes.

@@ -38,6 +38,7 @@ extern crate alloc;
 extern crate std;
 
 mod args;
+mod buffer;
 pub mod errors;
 mod install;
 mod interface;
@@ -56,10 +57,13 @@ pub use interface::{Call, Install};
 
 /// Everything a contract module usually needs, for `use casper_dsl::prelude::*;`.
 pub mod prelude {
-    pub use crate::{named_keys::get_key, storage};
+    pub use crate::{
+        named_keys::{get_key, put_key},
+        storage,
+    };
     pub use alloc::{boxed::Box, format, string::String, string::ToString, vec, vec::Vec};
     pub use casper_contract::contract_api::{
-        runtime::{self, get_caller, has_key, put_key, remove_key, revert},
+        runtime::{self, get_caller, has_key, remove_key, revert},
         system,
     };
     pub use casper_contract::unwrap_or_revert::UnwrapOrRevert;

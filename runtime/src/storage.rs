@@ -9,10 +9,11 @@ use core::mem::MaybeUninit;
 pub use casper_contract::contract_api::storage::*;
 use casper_contract::{contract_api::runtime::revert, ext_ffi, unwrap_or_revert::UnwrapOrRevert};
 use casper_types::{
-    api_error,
     bytesrepr::{self, FromBytes, ToBytes},
     AccessRights, ApiError, CLTyped, CLValue, KeyTag, URef,
 };
+
+use crate::buffer;
 
 /// Length of a serialized `Key::URef`: tag, address, access rights.
 const UREF_KEY_LENGTH: usize = 1 + UREF_LENGTH;
@@ -43,23 +44,14 @@ pub fn read<T: CLTyped + FromBytes>(uref: URef) -> Result<Option<T>, bytesrepr::
     let mut size = MaybeUninit::<usize>::uninit();
     // SAFETY: the host reads `key` within its length and writes one `usize` to `size`.
     let status = unsafe { ext_ffi::casper_read_value(key.as_ptr(), key.len(), size.as_mut_ptr()) };
-    match api_error::result_from(status) {
+    match buffer::host_result(status) {
         Ok(()) => {}
         Err(ApiError::ValueNotFound) => return Ok(None),
         Err(error) => revert(error),
     }
     // SAFETY: on success the host wrote the value's size.
     let size = unsafe { size.assume_init() };
-    let mut bytes = Vec::with_capacity(size);
-    let mut written = 0usize;
-    // SAFETY: `bytes` has room for `size` bytes; the host writes at most that many.
-    let status =
-        unsafe { ext_ffi::casper_read_host_buffer(bytes.as_mut_ptr(), size, &mut written) };
-    if let Err(error) = api_error::result_from(status) {
-        revert(error)
-    }
-    // SAFETY: the host initialised `written` (≤ `size`) bytes.
-    unsafe { bytes.set_len(written.min(size)) };
+    let bytes = buffer::read_host_buffer(size);
     bytesrepr::deserialize(bytes).map(Some)
 }
 

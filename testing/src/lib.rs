@@ -33,7 +33,7 @@ mod execution;
 mod interface;
 mod module;
 
-pub use build::{build_wasm, WASM_TARGET};
+pub use build::{build_wasm, build_wasm_with_profile, WASM_TARGET};
 pub use chain::{Chain, FUNDED_ACCOUNT_BALANCE};
 pub use execution::Execution;
 pub use interface::{CallError, Deployed};

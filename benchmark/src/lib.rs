@@ -1,0 +1,198 @@
+//! Each example next to its hand-written casper-contract equivalent (`baseline/`), run through
+//! the same scenario on the local chain: install gas, gas of every entry point, wasm sizes.
+//!
+//! `cargo run -p benchmark` prints the table; `tests/gas_parity.rs` asserts the DSL side never
+//! costs more gas per call. Both build the wasm the way `casper-dsl-testing` does (a `cdylib`
+//! alone, release profile); "as built" sizes come from the `release-unstripped` profile.
+
+use std::path::{Path, PathBuf};
+
+use casper_dsl_testing::{
+    build_wasm, build_wasm_with_profile, runtime_args, AccountHash, Chain, ContractHash, Execution,
+    RuntimeArgs, U512,
+};
+
+/// An example and its baseline.
+pub struct Pair {
+    /// The example's name (`examples/<name>`, `baseline/<name>`).
+    pub name: &'static str,
+    /// Runs the scenario for one side's wasm and records what it cost.
+    pub scenario: fn(&mut Chain, &[u8]) -> Vec<Measured>,
+}
+
+/// The gas of one step of a scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Measured {
+    /// What was run: `install`, an entry point call, or `session`.
+    pub step: String,
+    pub gas: u64,
+}
+
+/// The wasm sizes of one side of a pair, in bytes.
+pub struct Sizes {
+    /// Module size as cargo builds it, before stripping.
+    pub as_built: usize,
+    /// Stripped module size: what is deployed.
+    pub stripped: usize,
+}
+
+/// Every example with a baseline.
+pub fn pairs() -> Vec<Pair> {
+    vec![
+        Pair {
+            name: "counter",
+            scenario: counter,
+        },
+        Pair {
+            name: "vault",
+            scenario: vault,
+        },
+        Pair {
+            name: "remember",
+            scenario: remember,
+        },
+        Pair {
+            name: "transfer",
+            scenario: transfer,
+        },
+        Pair {
+            name: "read-counter",
+            scenario: read_counter,
+        },
+    ]
+}
+
+/// Runs `pair`'s scenario on a fresh chain for the example's wasm, then for the baseline's.
+pub fn measure_gas(pair: &Pair) -> (Vec<Measured>, Vec<Measured>) {
+    let run = |dir: PathBuf| (pair.scenario)(&mut Chain::new(), build_wasm(dir));
+    (run(example_dir(pair.name)), run(baseline_dir(pair.name)))
+}
+
+/// The wasm sizes of the example and of the baseline.
+pub fn measure_sizes(pair: &Pair) -> (Sizes, Sizes) {
+    let sizes = |dir: PathBuf| Sizes {
+        as_built: build_wasm_with_profile(&dir, "release-unstripped").len(),
+        stripped: build_wasm(&dir).len(),
+    };
+    (
+        sizes(example_dir(pair.name)),
+        sizes(baseline_dir(pair.name)),
+    )
+}
+
+fn workspace_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn example_dir(name: &str) -> PathBuf {
+    workspace_dir().join("examples").join(name)
+}
+
+fn baseline_dir(name: &str) -> PathBuf {
+    workspace_dir().join("baseline").join(name)
+}
+
+fn step(name: &str, execution: Execution) -> Measured {
+    execution.expect_success();
+    Measured {
+        step: name.to_owned(),
+        gas: execution.gas,
+    }
+}
+
+/// Installs `wasm` from the default account and returns the contract hash the installer left
+/// under `<name>_contract_hash`, with the install's gas.
+fn install(
+    chain: &mut Chain,
+    wasm: &[u8],
+    name: &str,
+    args: RuntimeArgs,
+) -> (ContractHash, Measured) {
+    let account = chain.default_account();
+    let installed = step("install", chain.run_session(account, wasm, args));
+    (
+        chain.contract_hash_under(account, &format!("{name}_contract_hash")),
+        installed,
+    )
+}
+
+/// The DSL counter, installed as the contract `vault` and `read-counter` work with.
+fn install_dsl_counter(chain: &mut Chain, start: u64) -> ContractHash {
+    let wasm = build_wasm(example_dir("counter"));
+    install(chain, wasm, "counter", runtime_args! { "start" => start }).0
+}
+
+fn calls(
+    chain: &mut Chain,
+    contract: ContractHash,
+    calls: Vec<(&str, RuntimeArgs)>,
+) -> Vec<Measured> {
+    let caller: AccountHash = chain.default_account();
+    calls
+        .into_iter()
+        .map(|(entry_point, args)| {
+            step(
+                entry_point,
+                chain.call_contract(caller, contract, entry_point, args),
+            )
+        })
+        .collect()
+}
+
+fn counter(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
+    let (counter, installed) = install(chain, wasm, "counter", runtime_args! { "start" => 10u64 });
+    let calls = calls(
+        chain,
+        counter,
+        vec![
+            ("increment", runtime_args! { "by" => 5u64 }),
+            ("get", RuntimeArgs::new()),
+            ("checkpoint", RuntimeArgs::new()),
+            ("reset", RuntimeArgs::new()),
+        ],
+    );
+    [installed].into_iter().chain(calls).collect()
+}
+
+fn vault(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
+    let counter = install_dsl_counter(chain, 10);
+    let (vault, installed) = install(chain, wasm, "vault", runtime_args! { "counter" => counter });
+    let calls = calls(
+        chain,
+        vault,
+        vec![
+            ("deposit", runtime_args! { "amount" => 5u64 }),
+            ("total", RuntimeArgs::new()),
+            ("reset", RuntimeArgs::new()),
+        ],
+    );
+    [installed].into_iter().chain(calls).collect()
+}
+
+fn session(chain: &mut Chain, wasm: &[u8], args: RuntimeArgs) -> Vec<Measured> {
+    let account = chain.default_account();
+    vec![step("session", chain.run_session(account, wasm, args))]
+}
+
+fn remember(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
+    session(
+        chain,
+        wasm,
+        runtime_args! { "name" => "answer", "value" => 42u64 },
+    )
+}
+
+fn transfer(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
+    let target = chain.create_funded_account();
+    let amount = U512::from(2_500_000_000u64);
+    session(
+        chain,
+        wasm,
+        runtime_args! { "target" => target, "amount" => amount },
+    )
+}
+
+fn read_counter(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
+    install_dsl_counter(chain, 42);
+    session(chain, wasm, RuntimeArgs::new())
+}
