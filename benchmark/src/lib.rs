@@ -122,51 +122,56 @@ fn install_dsl_counter(chain: &mut Chain, start: u64) -> ContractHash {
     install(chain, wasm, "counter", runtime_args! { "start" => start }).0
 }
 
-fn calls(
+/// Installs `wasm` as the contract `name` with `install_args`, then makes `calls` from the
+/// default account: the gas of the install and of each call.
+fn contract(
     chain: &mut Chain,
-    contract: ContractHash,
+    wasm: &[u8],
+    name: &str,
+    install_args: RuntimeArgs,
     calls: Vec<(&str, RuntimeArgs)>,
 ) -> Vec<Measured> {
+    let (contract, installed) = install(chain, wasm, name, install_args);
     let caller: AccountHash = chain.default_account();
-    calls
-        .into_iter()
-        .map(|(entry_point, args)| {
-            step(
-                entry_point,
-                chain.call_contract(caller, contract, entry_point, args),
-            )
-        })
-        .collect()
+    let calls = calls.into_iter().map(|(entry_point, args)| {
+        step(
+            entry_point,
+            chain.call_contract(caller, contract, entry_point, args),
+        )
+    });
+    [installed].into_iter().chain(calls).collect()
 }
 
 fn counter(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
-    let (counter, installed) = install(chain, wasm, "counter", runtime_args! { "start" => 10u64 });
-    let calls = calls(
+    let calls = vec![
+        ("increment", runtime_args! { "by" => 5u64 }),
+        ("get", RuntimeArgs::new()),
+        ("checkpoint", RuntimeArgs::new()),
+        ("reset", RuntimeArgs::new()),
+    ];
+    contract(
         chain,
-        counter,
-        vec![
-            ("increment", runtime_args! { "by" => 5u64 }),
-            ("get", RuntimeArgs::new()),
-            ("checkpoint", RuntimeArgs::new()),
-            ("reset", RuntimeArgs::new()),
-        ],
-    );
-    [installed].into_iter().chain(calls).collect()
+        wasm,
+        "counter",
+        runtime_args! { "start" => 10u64 },
+        calls,
+    )
 }
 
 fn vault(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
     let counter = install_dsl_counter(chain, 10);
-    let (vault, installed) = install(chain, wasm, "vault", runtime_args! { "counter" => counter });
-    let calls = calls(
+    let calls = vec![
+        ("deposit", runtime_args! { "amount" => 5u64 }),
+        ("total", RuntimeArgs::new()),
+        ("reset", RuntimeArgs::new()),
+    ];
+    contract(
         chain,
-        vault,
-        vec![
-            ("deposit", runtime_args! { "amount" => 5u64 }),
-            ("total", RuntimeArgs::new()),
-            ("reset", RuntimeArgs::new()),
-        ],
-    );
-    [installed].into_iter().chain(calls).collect()
+        wasm,
+        "vault",
+        runtime_args! { "counter" => counter },
+        calls,
+    )
 }
 
 fn session(chain: &mut Chain, wasm: &[u8], args: RuntimeArgs) -> Vec<Measured> {
