@@ -8,13 +8,15 @@ use casper_contract::{ext_ffi, unwrap_or_revert::UnwrapOrRevert};
 use casper_types::{
     bytesrepr::{self, FromBytes, ToBytes},
     contracts::ContractHash,
-    CLTyped, RuntimeArgs,
+    ApiError, CLTyped, RuntimeArgs,
 };
 
 use crate::{buffer, type_checks::Argument};
 
-/// One call of an entry point: its exported name, its runtime arguments, and, as the type `R`,
-/// what it returns. Built by the generated `calls::<entry_point>(...)` functions.
+/// One call of an entry point: its exported name, its runtime arguments, and, as types, what it
+/// returns (`R`) and the error it declares (`E`: the `E` of an entry point returning
+/// `Result<R, E>`, `ApiError` for the others). Built by the generated
+/// `calls::<entry_point>(...)` functions.
 ///
 /// ```
 /// # #[casper_dsl::contract]
@@ -27,13 +29,13 @@ use crate::{buffer, type_checks::Argument};
 /// assert_eq!(call.args().get("by").unwrap().to_t::<u64>().unwrap(), 5);
 /// ```
 #[must_use = "a call does nothing until it is made, e.g. with `Call::call`"]
-pub struct Call<R> {
+pub struct Call<R, E = ApiError> {
     entry_point: &'static str,
     args: RuntimeArgs,
-    returns: PhantomData<fn() -> R>,
+    returns: PhantomData<fn() -> Result<R, E>>,
 }
 
-impl<R> Call<R> {
+impl<R, E> Call<R, E> {
     /// A call of `entry_point` with `args`; generated code builds these.
     pub fn new(entry_point: &'static str, args: RuntimeArgs) -> Self {
         Call {
@@ -59,7 +61,7 @@ impl<R> Call<R> {
     }
 }
 
-impl<R: CLTyped + FromBytes> Call<R> {
+impl<R: CLTyped + FromBytes, E> Call<R, E> {
     /// Makes the call from session or contract code and returns the entry point's result. A
     /// revert in the callee reverts the caller with the same error.
     ///

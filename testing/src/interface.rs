@@ -1,6 +1,6 @@
 //! Installing and calling contracts through the interface the DSL generates for them.
 
-use std::fmt;
+use std::{fmt, marker::PhantomData};
 
 use casper_dsl::{Call, Install};
 use casper_execution_engine::engine_state::Error as EngineError;
@@ -24,36 +24,57 @@ pub struct Deployed {
     pub package_hash: ContractPackageHash,
 }
 
-/// A failed install or call: the [`Execution`] that failed, with its error and gas.
+/// A failed install or call: the [`Execution`] that failed, with its error and gas. `E` is the
+/// error type the entry point declares (`ApiError` unless it returns `Result<_, E>`).
 #[derive(Clone, Debug)]
-pub struct CallError(pub Execution);
+pub struct CallError<E = ApiError> {
+    /// The failed execution.
+    pub execution: Execution,
+    declared: PhantomData<fn() -> E>,
+}
 
-impl CallError {
+impl<E> CallError<E> {
+    fn new(execution: Execution) -> Self {
+        CallError {
+            execution,
+            declared: PhantomData,
+        }
+    }
+
     /// The code the execution reverted with, if it reverted.
     pub fn api_error(&self) -> Option<ApiError> {
-        self.0.api_error()
+        self.execution.api_error()
+    }
+
+    /// Whether the execution reverted with `error`, the entry point's own error type:
+    /// `chain.call_as(stranger, &counter, calls::reset()).unwrap_err().is(CounterError::NotOwner)`.
+    pub fn is(&self, error: E) -> bool
+    where
+        E: Into<ApiError>,
+    {
+        self.api_error() == Some(error.into())
     }
 
     /// The engine's error.
     pub fn engine_error(&self) -> &EngineError {
-        self.0
+        self.execution
             .error()
             .expect("a CallError holds a failed execution")
     }
 
     /// Gas the failed execution consumed.
     pub fn gas(&self) -> u64 {
-        self.0.gas
+        self.execution.gas
     }
 }
 
-impl fmt::Display for CallError {
+impl<E> fmt::Display for CallError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "execution failed: {}", self.engine_error())
     }
 }
 
-impl std::error::Error for CallError {}
+impl<E: fmt::Debug> std::error::Error for CallError<E> {}
 
 impl Chain {
     /// Builds the contract's wasm (once per process), installs it from the default account with
@@ -86,7 +107,7 @@ impl Chain {
         let wasm = build_wasm(install.crate_dir);
         let execution = self.run_session(installer, wasm, install.args);
         if !execution.is_success() {
-            return Err(CallError(execution));
+            return Err(CallError::new(execution));
         }
         let contract_key = format!("{}_contract_hash", install.name);
         let package_key = format!("{}_package_hash", install.name);
@@ -103,22 +124,22 @@ impl Chain {
 
     /// Makes `call` from the default account and returns the entry point's result, or the
     /// failed execution. [`Chain::last_execution`] has the gas either way.
-    pub fn call<R: CLTyped + FromBytes>(
+    pub fn call<R: CLTyped + FromBytes, E>(
         &mut self,
         contract: &Deployed,
-        call: Call<R>,
-    ) -> Result<R, CallError> {
+        call: Call<R, E>,
+    ) -> Result<R, CallError<E>> {
         let caller = self.default_account();
         self.call_as(caller, contract, call)
     }
 
     /// [`Chain::call`] on behalf of `caller`.
-    pub fn call_as<R: CLTyped + FromBytes>(
+    pub fn call_as<R: CLTyped + FromBytes, E>(
         &mut self,
         caller: AccountHash,
         contract: &Deployed,
-        call: Call<R>,
-    ) -> Result<R, CallError> {
+        call: Call<R, E>,
+    ) -> Result<R, CallError<E>> {
         let (entry_point, args) = call.into_parts();
         let execution = self.call_contract(caller, contract.contract_hash, entry_point, args);
         match &execution.result {
@@ -127,7 +148,7 @@ impl Chain {
                 format_args!("the result of `{entry_point}`"),
             )),
             Ok(None) => Ok(cl_value_to(&casper_types::CLValue::unit(), entry_point)),
-            Err(_) => Err(CallError(execution)),
+            Err(_) => Err(CallError::new(execution)),
         }
     }
 }

@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::{
-    model::{DslModule, Export, Role},
+    model::{DslModule, Export, Output, Role},
     validate::{CALLS_MODULE, INSTALLER_FN},
 };
 
@@ -52,10 +52,14 @@ fn call_builder(export: &Export) -> TokenStream {
         Some(ty) => quote! { #ty },
         None => quote! { () },
     };
+    let call_type = match &export.output {
+        Output::Result { err, .. } => quote! { ::casper_dsl::Call<#returned, #err> },
+        _ => quote! { ::casper_dsl::Call<#returned> },
+    };
     let doc = format!("A call of the entry point `{entry_point}`.");
     quote! {
         #[doc = #doc]
-        pub fn #ident(#(#params),*) -> ::casper_dsl::Call<#returned> {
+        pub fn #ident(#(#params),*) -> #call_type {
             ::casper_dsl::Call::new(#entry_point, #args)
         }
     }
