@@ -19,9 +19,10 @@ pub const WASM_TARGET: &str = "wasm32v1-none";
 
 /// Builds the crate in `crate_dir` for [`WASM_TARGET`] in release mode and returns its wasm.
 ///
-/// Runs `cargo build --release --target wasm32v1-none` on `<crate_dir>/Cargo.toml` with the
-/// cargo that runs the tests (the `CARGO` variable), from `crate_dir`, so the crate's workspace
-/// profile, `.cargo/config.toml` and target directory apply as in a hand-made build. Each crate
+/// Runs `cargo rustc --lib --crate-type cdylib --release --target wasm32v1-none` (the wasm
+/// alone, without the crate's `rlib`) on `<crate_dir>/Cargo.toml` with the cargo that runs the
+/// tests (the `CARGO` variable), from `crate_dir`, so the crate's workspace profile,
+/// `.cargo/config.toml` and target directory apply as in a hand-made build. Each crate
 /// is built at most once per process, also when tests run on parallel threads; parallel test
 /// processes are serialised by cargo's own lock on the target directory.
 ///
