@@ -40,20 +40,58 @@ pub fn build_wasm(crate_dir: impl AsRef<Path>) -> &'static [u8] {
 /// [`build_wasm`] with the cargo profile `profile` instead of `release` (e.g. a profile that
 /// inherits `release` but keeps custom sections, to measure what stripping saves).
 pub fn build_wasm_with_profile(crate_dir: impl AsRef<Path>, profile: &str) -> &'static [u8] {
-    type Built = HashMap<(PathBuf, String), &'static [u8]>;
-    static BUILT: OnceLock<Mutex<Built>> = OnceLock::new();
     let crate_dir = canonical(crate_dir.as_ref());
-    // A failed build panics while holding the lock; nothing was inserted then, so the map is
-    // still sound and a poisoned lock can be used as is.
+    cached((crate_dir.clone(), WASM_TARGET, profile.to_owned()), || {
+        read(&cargo_build(&crate_dir, WASM_TARGET, profile))
+    })
+}
+
+/// The crate built in release mode for `target` (as a `cdylib`, like [`build_wasm`]), as cargo
+/// leaves it: for `wasm32-unknown-unknown` on Rust ≥ 1.87 that is a module the engine refuses.
+/// At most once per crate and target per process.
+pub fn build_wasm_for_target(crate_dir: impl AsRef<Path>, target: &'static str) -> &'static [u8] {
+    let crate_dir = canonical(crate_dir.as_ref());
+    cached((crate_dir.clone(), target, "release".to_owned()), || {
+        read(&cargo_build(&crate_dir, target, "release"))
+    })
+}
+
+/// The crate built the way most Casper tutorials build contracts — `--release --target
+/// wasm32-unknown-unknown` — then made deployable by [`casper_dsl_build::lower`] (bulk-memory
+/// instructions lowered to MVP code, custom sections stripped). At most once per crate per
+/// process.
+///
+/// # Panics
+///
+/// As [`build_wasm`] (the hint then names `wasm32-unknown-unknown`), or if the module holds
+/// something lowering does not handle (the message lists it by function and instruction).
+pub fn build_wasm_lowered(crate_dir: impl AsRef<Path>) -> &'static [u8] {
+    let crate_dir = canonical(crate_dir.as_ref());
+    // Built before taking the cache's lock again (it is not re-entrant).
+    let built = build_wasm_for_target(&crate_dir, "wasm32-unknown-unknown");
+    cached(
+        (crate_dir.clone(), "lowered", "release".to_owned()),
+        || match casper_dsl_build::lower(built) {
+            Ok(lowered) => lowered.wasm,
+            Err(problems) => panic!("cannot lower `{}`: {problems:#?}", crate_dir.display()),
+        },
+    )
+}
+
+/// A build: crate, target (or pipeline), profile.
+type BuildKey = (PathBuf, &'static str, String);
+
+/// The bytes of `key`, made by `make` the first time. A failed build panics while holding the
+/// lock; nothing was inserted then, so the map is still sound and a poisoned lock can be used.
+fn cached(key: BuildKey, make: impl FnOnce() -> Vec<u8>) -> &'static [u8] {
+    static BUILT: OnceLock<Mutex<HashMap<BuildKey, &'static [u8]>>> = OnceLock::new();
     let mut built = BUILT
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(PoisonError::into_inner);
     built
-        .entry((crate_dir, profile.to_owned()))
-        .or_insert_with_key(|(dir, profile)| {
-            Box::leak(read(&cargo_build(dir, profile)).into_boxed_slice())
-        })
+        .entry(key)
+        .or_insert_with(|| Box::leak(make().into_boxed_slice()))
 }
 
 fn canonical(dir: &Path) -> PathBuf {
@@ -66,9 +104,9 @@ fn read(wasm: &Path) -> Vec<u8> {
 }
 
 /// Runs the build and returns the path of the package's `.wasm` artifact.
-fn cargo_build(crate_dir: &Path, profile: &str) -> PathBuf {
+fn cargo_build(crate_dir: &Path, target: &str, profile: &str) -> PathBuf {
     let manifest = crate_dir.join("Cargo.toml");
-    let output = cargo_command(crate_dir, &manifest, profile)
+    let output = cargo_command(crate_dir, &manifest, target, profile)
         .output()
         .unwrap_or_else(|error| {
             panic!(
@@ -78,7 +116,10 @@ fn cargo_build(crate_dir: &Path, profile: &str) -> PathBuf {
         });
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
-        panic!("{}", failure_report(&manifest, output.status, &stderr));
+        panic!(
+            "{}",
+            failure_report(&manifest, target, output.status, &stderr)
+        );
     }
     wasm_artifact(&manifest, &output.stdout).unwrap_or_else(|| {
         panic!(
@@ -89,7 +130,7 @@ fn cargo_build(crate_dir: &Path, profile: &str) -> PathBuf {
     })
 }
 
-fn cargo_command(crate_dir: &Path, manifest: &Path, profile: &str) -> Command {
+fn cargo_command(crate_dir: &Path, manifest: &Path, target: &str, profile: &str) -> Command {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
     let mut command = Command::new(cargo);
     command
@@ -99,7 +140,7 @@ fn cargo_command(crate_dir: &Path, manifest: &Path, profile: &str) -> Command {
         // keeps every public item linkable, which defeats inlining — measured: the `remember`
         // session is 19,113 B built both ways and 9,184 B built as a cdylib alone.
         .args(["rustc", "--lib", "--crate-type", "cdylib"])
-        .args(["--profile", profile, "--target", WASM_TARGET])
+        .args(["--profile", profile, "--target", target])
         .arg("--message-format=json-render-diagnostics")
         .arg("--manifest-path")
         .arg(manifest)
@@ -129,14 +170,14 @@ fn same_file(a: &Path, b: &Path) -> bool {
     a == b || fs::canonicalize(a).is_ok_and(|a| a == b)
 }
 
-fn failure_report(manifest: &Path, status: impl Display, stderr: &str) -> String {
+fn failure_report(manifest: &Path, target: &str, status: impl Display, stderr: &str) -> String {
     let mut report = format!(
-        "building `{}` for {WASM_TARGET} failed ({status}):\n{stderr}",
+        "building `{}` for {target} failed ({status}):\n{stderr}",
         manifest.display()
     );
     if stderr.contains("E0463") || stderr.contains("can't find crate for `core`") {
         report.push_str(&format!(
-            "\nhint: the {WASM_TARGET} target is not installed; run `rustup target add {WASM_TARGET}`"
+            "\nhint: the {target} target is not installed; run `rustup target add {target}`"
         ));
     }
     report
@@ -149,7 +190,12 @@ mod tests {
     #[test]
     fn a_missing_target_gets_the_rustup_hint() {
         let stderr = "error[E0463]: can't find crate for `core`\n";
-        let report = failure_report(Path::new("/x/Cargo.toml"), "exit status: 101", stderr);
+        let report = failure_report(
+            Path::new("/x/Cargo.toml"),
+            WASM_TARGET,
+            "exit status: 101",
+            stderr,
+        );
         assert!(report.contains(stderr), "{report}");
         assert!(
             report.contains("rustup target add wasm32v1-none"),
@@ -161,6 +207,7 @@ mod tests {
     fn other_failures_get_no_hint() {
         let report = failure_report(
             Path::new("/x/Cargo.toml"),
+            WASM_TARGET,
             "exit status: 101",
             "error[E0308]",
         );
