@@ -7,7 +7,7 @@ use std::{
     fmt::Display,
     fs,
     path::{Path, PathBuf},
-    process::Command,
+    process::{Command, Output},
     sync::{Mutex, OnceLock, PoisonError},
 };
 
@@ -104,16 +104,30 @@ fn read(wasm: &Path) -> Vec<u8> {
 }
 
 /// Runs the build and returns the path of the package's `.wasm` artifact.
-fn cargo_build(crate_dir: &Path, target: &str, profile: &str) -> PathBuf {
+/// What cargo and rustc print while building the crate in `crate_dir` for `target` in release
+/// mode, warnings included (cargo replays them when the build is fresh): for tests of the
+/// diagnostics a build shows its user.
+pub fn build_messages(crate_dir: impl AsRef<Path>, target: &str) -> String {
+    let crate_dir = canonical(crate_dir.as_ref());
+    let output = run_cargo(&crate_dir, target, "release");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn run_cargo(crate_dir: &Path, target: &str, profile: &str) -> Output {
     let manifest = crate_dir.join("Cargo.toml");
-    let output = cargo_command(crate_dir, &manifest, target, profile)
+    cargo_command(crate_dir, &manifest, target, profile)
         .output()
         .unwrap_or_else(|error| {
             panic!(
                 "cannot run cargo to build `{}`: {error}",
                 manifest.display()
             )
-        });
+        })
+}
+
+fn cargo_build(crate_dir: &Path, target: &str, profile: &str) -> PathBuf {
+    let manifest = crate_dir.join("Cargo.toml");
+    let output = run_cargo(crate_dir, target, profile);
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         panic!(

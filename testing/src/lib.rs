@@ -34,7 +34,8 @@ mod interface;
 mod module;
 
 pub use build::{
-    build_wasm, build_wasm_for_target, build_wasm_lowered, build_wasm_with_profile, WASM_TARGET,
+    build_messages, build_wasm, build_wasm_for_target, build_wasm_lowered, build_wasm_with_profile,
+    WASM_TARGET,
 };
 pub use chain::{Chain, FUNDED_ACCOUNT_BALANCE};
 pub use execution::Execution;

@@ -24,8 +24,10 @@ pub fn expand(module: &DslModule) -> TokenStream {
     };
     let type_checks = type_checks::expand(module);
     // A crate that does not declare the `as-dependency` feature still builds, with its exports.
+    let bulk_memory_warning = bulk_memory_warning();
     let generated = quote::quote! {
         #type_checks
+        #bulk_memory_warning
         #interface
         #[allow(unexpected_cfgs)]
         const _: () = { #exports };
@@ -35,4 +37,24 @@ pub fn expand(module: &DslModule) -> TokenStream {
         content.push(Item::Verbatim(generated));
     }
     item.into_token_stream()
+}
+
+/// A warning in the user's own crate when it is compiled with bulk-memory instructions
+/// (`wasm32-unknown-unknown` on Rust ≥ 1.87): the engine would refuse the module at install.
+/// Build-script output of dependencies is hidden by cargo; a deprecated item used in the
+/// expansion is reported where the module is.
+fn bulk_memory_warning() -> TokenStream {
+    let note = "this contract is being compiled with bulk-memory instructions \
+        (wasm32-unknown-unknown on Rust >= 1.87), and the Casper 2.0 engine refuses such a module \
+        at install: \"Bulk memory operations are not supported\". Build with \
+        `--target wasm32v1-none`, or lower the built module with the casper-dsl-build crate \
+        (`casper_dsl_build::lower`)";
+    quote::quote! {
+        #[cfg(all(target_arch = "wasm32", target_feature = "bulk-memory"))]
+        const _: () = {
+            #[deprecated(note = #note)]
+            struct BulkMemoryIsRefusedByCasper;
+            let _ = BulkMemoryIsRefusedByCasper;
+        };
+    }
 }
