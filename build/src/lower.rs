@@ -259,16 +259,19 @@ const BYTE: MemArg = MemArg {
     offset: 0,
 };
 
+/// A builder for the helper `name`, which takes three `i32`s (its locals) and returns nothing,
+/// like the instruction it replaces.
+fn helper(module: &mut Module, name: &str) -> ([walrus::LocalId; 3], FunctionBuilder) {
+    let params = [(); 3].map(|()| module.locals.add(ValType::I32));
+    let mut builder = FunctionBuilder::new(&mut module.types, &[ValType::I32; 3], &[]);
+    builder.name(name.into());
+    (params, builder)
+}
+
 /// `copy(dst, src, n)`: copies `n` bytes like `memory.copy`, front to back when `dst <= src`,
 /// back to front otherwise, so overlapping ranges copy as if through a buffer.
 fn add_copy(module: &mut Module, memory: MemoryId) -> FunctionId {
-    let [dst, src, n] = [(); 3].map(|()| module.locals.add(ValType::I32));
-    let mut builder = FunctionBuilder::new(
-        &mut module.types,
-        &[ValType::I32, ValType::I32, ValType::I32],
-        &[],
-    );
-    builder.name("__casper_dsl_memory_copy".into());
+    let ([dst, src, n], mut builder) = helper(module, "__casper_dsl_memory_copy");
     let byte_load = LoadKind::I32_8 {
         kind: ir::ExtendedLoad::ZeroExtend,
     };
@@ -316,13 +319,7 @@ fn add_copy(module: &mut Module, memory: MemoryId) -> FunctionId {
 
 /// `fill(dst, value, n)`: sets `n` bytes to the low byte of `value`, like `memory.fill`.
 fn add_fill(module: &mut Module, memory: MemoryId) -> FunctionId {
-    let [dst, value, n] = [(); 3].map(|()| module.locals.add(ValType::I32));
-    let mut builder = FunctionBuilder::new(
-        &mut module.types,
-        &[ValType::I32, ValType::I32, ValType::I32],
-        &[],
-    );
-    builder.name("__casper_dsl_memory_fill".into());
+    let ([dst, value, n], mut builder) = helper(module, "__casper_dsl_memory_fill");
     builder.func_body().block(None, |done| {
         let done_id = done.id();
         done.local_get(n).unop(UnaryOp::I32Eqz).br_if(done_id);
