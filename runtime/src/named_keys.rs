@@ -99,13 +99,25 @@ fn encode_key_inline(key: Key, out: &mut [u8; INLINE_KEY_LENGTH]) -> Option<usiz
     })
 }
 
+/// `Key::URef(uref)` serialized, on the stack.
+pub(crate) fn uref_key(uref: URef) -> [u8; INLINE_KEY_LENGTH] {
+    let mut key = [0u8; INLINE_KEY_LENGTH];
+    encode_key_inline(Key::URef(uref), &mut key);
+    key
+}
+
+/// A URef from its serialized address and access rights; `None` if `rights` are not valid.
+pub(crate) fn uref_from_parts(addr: &[u8], rights: u8) -> Option<URef> {
+    AccessRights::from_bits(rights).map(|rights| URef::new(to_addr(addr), rights))
+}
+
 /// Decodes a serialized `Key`, with the usual named-key variants (URef, contract hash, account)
 /// decoded inline: `Key::from_bytes` handles all 20-odd variants and copies.
 fn decode_key(bytes: &[u8]) -> Key {
     match bytes {
         [UREF_TAG, addr @ .., rights] if addr.len() == 32 => {
-            if let Some(rights) = AccessRights::from_bits(*rights) {
-                return Key::URef(URef::new(to_addr(addr), rights));
+            if let Some(uref) = uref_from_parts(addr, *rights) {
+                return Key::URef(uref);
             }
         }
         [HASH_TAG, addr @ ..] if addr.len() == 32 => return Key::Hash(to_addr(addr)),

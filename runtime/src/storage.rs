@@ -1,7 +1,7 @@
 //! `casper_contract::contract_api::storage`, with [`read`], [`read_or_revert`], [`write`] and
 //! [`new_uref`] done for less gas: keys and URefs are serialized and decoded on the stack instead
-//! of in heap buffers, and a read value is decoded straight from the host's buffer. Everything else is
-//! casper-contract's. The prelude's `storage` is this module.
+//! of in heap buffers, and a read value is decoded straight from the host's buffer. Everything
+//! else is casper-contract's. The prelude's `storage` is this module.
 
 use alloc::vec::Vec;
 use core::mem::MaybeUninit;
@@ -10,13 +10,13 @@ pub use casper_contract::contract_api::storage::*;
 use casper_contract::{contract_api::runtime::revert, ext_ffi, unwrap_or_revert::UnwrapOrRevert};
 use casper_types::{
     bytesrepr::{self, FromBytes, ToBytes},
-    AccessRights, ApiError, CLTyped, CLValue, KeyTag, URef,
+    ApiError, CLTyped, CLValue, URef,
 };
 
-use crate::buffer;
-
-/// Length of a serialized `Key::URef`: tag, address, access rights.
-const UREF_KEY_LENGTH: usize = 1 + UREF_LENGTH;
+use crate::{
+    buffer,
+    named_keys::{uref_from_parts, uref_key},
+};
 
 /// Length of a serialized `URef`: address, access rights.
 const UREF_LENGTH: usize = 32 + 1;
@@ -26,15 +26,6 @@ fn cl_value_bytes<T: CLTyped + ToBytes>(value: T) -> Vec<u8> {
     CLValue::from_t(value)
         .and_then(|value| value.into_bytes().map_err(Into::into))
         .unwrap_or_revert()
-}
-
-/// `Key::URef(uref)` serialized, without a heap allocation.
-fn uref_key(uref: URef) -> [u8; UREF_KEY_LENGTH] {
-    let mut key = [0u8; UREF_KEY_LENGTH];
-    key[0] = KeyTag::URef as u8;
-    key[1..33].copy_from_slice(&uref.addr());
-    key[33] = uref.access_rights().bits();
-    key
 }
 
 /// The value under `uref`, or `None` if there is none; an error if it does not decode as `T`.
@@ -82,8 +73,5 @@ pub fn new_uref<T: CLTyped + ToBytes>(value: T) -> URef {
     unsafe { ext_ffi::casper_new_uref(uref.as_mut_ptr().cast(), value.as_ptr(), value.len()) };
     // SAFETY: initialised by the host.
     let uref = unsafe { uref.assume_init() };
-    let mut addr = [0u8; 32];
-    addr.copy_from_slice(&uref[..32]);
-    let rights = AccessRights::from_bits(uref[32]).unwrap_or_revert_with(ApiError::Deserialize);
-    URef::new(addr, rights)
+    uref_from_parts(&uref[..32], uref[32]).unwrap_or_revert_with(ApiError::Deserialize)
 }

@@ -40,19 +40,21 @@ pub fn build_wasm(crate_dir: impl AsRef<Path>) -> &'static [u8] {
 /// [`build_wasm`] with the cargo profile `profile` instead of `release` (e.g. a profile that
 /// inherits `release` but keeps custom sections, to measure what stripping saves).
 pub fn build_wasm_with_profile(crate_dir: impl AsRef<Path>, profile: &str) -> &'static [u8] {
-    let crate_dir = canonical(crate_dir.as_ref());
-    cached((crate_dir.clone(), WASM_TARGET, profile.to_owned()), || {
-        read(&cargo_build(&crate_dir, WASM_TARGET, profile))
-    })
+    build(crate_dir.as_ref(), WASM_TARGET, profile)
 }
 
 /// The crate built in release mode for `target` (as a `cdylib`, like [`build_wasm`]), as cargo
 /// leaves it: for `wasm32-unknown-unknown` on Rust ≥ 1.87 that is a module the engine refuses.
 /// At most once per crate and target per process.
 pub fn build_wasm_for_target(crate_dir: impl AsRef<Path>, target: &'static str) -> &'static [u8] {
-    let crate_dir = canonical(crate_dir.as_ref());
-    cached((crate_dir.clone(), target, "release".to_owned()), || {
-        read(&cargo_build(&crate_dir, target, "release"))
+    build(crate_dir.as_ref(), target, "release")
+}
+
+/// The wasm of the crate in `crate_dir` built for `target` with `profile`, once per process.
+fn build(crate_dir: &Path, target: &'static str, profile: &str) -> &'static [u8] {
+    let crate_dir = canonical(crate_dir);
+    cached((crate_dir.clone(), target, profile.to_owned()), || {
+        read(&cargo_build(&crate_dir, target, profile))
     })
 }
 
@@ -103,7 +105,6 @@ fn read(wasm: &Path) -> Vec<u8> {
     fs::read(wasm).unwrap_or_else(|error| panic!("cannot read `{}`: {error}", wasm.display()))
 }
 
-/// Runs the build and returns the path of the package's `.wasm` artifact.
 /// What cargo and rustc print while building the crate in `crate_dir` for `target` in release
 /// mode, warnings included (cargo replays them when the build is fresh): for tests of the
 /// diagnostics a build shows its user.
@@ -125,6 +126,7 @@ fn run_cargo(crate_dir: &Path, target: &str, profile: &str) -> Output {
         })
 }
 
+/// Runs the build and returns the path of the package's `.wasm` artifact.
 fn cargo_build(crate_dir: &Path, target: &str, profile: &str) -> PathBuf {
     let manifest = crate_dir.join("Cargo.toml");
     let output = run_cargo(crate_dir, target, profile);
