@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use casper_dsl_testing::{
-    build_wasm, build_wasm_with_profile, runtime_args, AccountHash, Chain, ContractHash, Execution,
-    RuntimeArgs, U512,
+    build_wasm, build_wasm_as_cargo_leaves_it, runtime_args, AccountHash, Chain, ContractHash,
+    Execution, RuntimeArgs, U512, WASM_TARGET,
 };
 
 /// An example and its baseline.
@@ -71,7 +71,7 @@ pub fn measure_gas(pair: &Pair) -> (Vec<Measured>, Vec<Measured>) {
 /// The wasm sizes of the example and of the baseline.
 pub fn measure_sizes(pair: &Pair) -> (Sizes, Sizes) {
     let sizes = |dir: PathBuf| Sizes {
-        as_built: build_wasm_with_profile(&dir, "release-unstripped").len(),
+        as_built: build_wasm_as_cargo_leaves_it(&dir, WASM_TARGET, "release-unstripped").len(),
         stripped: build_wasm(&dir).len(),
     };
     (

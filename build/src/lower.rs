@@ -1,73 +1,22 @@
 //! Lowering bulk-memory instructions to MVP code.
 
-use std::fmt;
-
 use walrus::{
     ir::{self, BinaryOp, Instr, InstrLocId, LoadKind, MemArg, StoreKind, UnaryOp},
-    FunctionBuilder, FunctionId, MemoryId, Module, ModuleConfig, ValType,
+    FunctionBuilder, FunctionId, MemoryId, Module, ValType,
 };
 
-/// A module the engine accepts, and what it took.
-#[derive(Debug)]
-pub struct Lowered {
-    /// The rewritten module, without custom sections.
-    pub wasm: Vec<u8>,
-    /// `memory.copy` instructions replaced.
-    pub copies: usize,
-    /// `memory.fill` instructions replaced.
-    pub fills: usize,
-}
-
-/// Something in the module the engine would refuse and that is not lowered.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Unsupported {
-    /// The function it is in (its name from the name section, or `func[<index>]`), or the
-    /// module part it concerns.
-    pub location: String,
-    /// What it is: the instruction or feature.
-    pub what: String,
-}
-
-impl fmt::Display for Unsupported {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} is not supported by the Casper 2.0 engine",
-            self.location, self.what
-        )
-    }
-}
-
-impl std::error::Error for Unsupported {}
-
-/// Lowers `memory.copy` / `memory.fill` in `wasm` to calls of MVP functions, strips custom
-/// sections, and checks for features the engine refuses (multi-value results, reference types,
-/// non-trapping float-to-int conversions, other bulk-memory and table instructions, SIMD).
+/// Replaces every `memory.copy` / `memory.fill` on the module's memory with a call of an MVP
+/// function with the same effect, and returns how many of each it replaced.
 ///
-/// The lowered functions behave like the instructions for every in-bounds access, including
+/// The functions behave like the instructions for every in-bounds access, including
 /// overlapping copies in both directions and zero lengths. They differ only when an access is
 /// out of bounds: the instruction traps before writing anything, the loop traps at the first
 /// byte out of bounds (a trap reverts the whole execution either way), and a zero-length access
-/// past the end of memory does not trap.
-///
-/// # Errors
-///
-/// Every unsupported construct, or a parse error (as an [`Unsupported`] for the whole module).
-pub fn lower(wasm: &[u8]) -> Result<Lowered, Vec<Unsupported>> {
-    let mut config = ModuleConfig::new();
-    config
-        .generate_name_section(false)
-        .generate_producers_section(false);
-    let mut module = config.parse(wasm).map_err(|error| {
-        vec![Unsupported {
-            location: "module".into(),
-            what: format!("an unreadable module ({error})"),
-        }]
-    })?;
-    let mut problems = unsupported_types(&module);
-    let helpers = Helpers::add_to(&mut module);
+/// past the end of memory does not trap. A helper nothing calls is left for
+/// `walrus::passes::gc` to remove.
+pub(crate) fn lower_bulk_memory(module: &mut Module) -> (usize, usize) {
+    let helpers = Helpers::add_to(module);
     let (mut copies, mut fills) = (0, 0);
-    let names = function_names(&module);
     for (id, function) in module.funcs.iter_local_mut() {
         if Some(id) == helpers.copy || Some(id) == helpers.fill {
             continue;
@@ -75,74 +24,14 @@ pub fn lower(wasm: &[u8]) -> Result<Lowered, Vec<Unsupported>> {
         let entry = function.entry_block();
         let mut rewrite = Rewrite {
             helpers: &helpers,
-            types: &module.types,
-            entry,
             copies: 0,
             fills: 0,
-            unsupported: Vec::new(),
         };
         ir::dfs_pre_order_mut(&mut rewrite, function, entry);
         copies += rewrite.copies;
         fills += rewrite.fills;
-        let location = names[&id].clone();
-        problems.extend(rewrite.unsupported.into_iter().map(|what| Unsupported {
-            location: location.clone(),
-            what,
-        }));
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    // Drops what nothing references any more: an unused helper, and the types it added.
-    walrus::passes::gc::run(&mut module);
-    strip_custom_sections(&mut module);
-    Ok(Lowered {
-        wasm: module.emit_wasm(),
-        copies,
-        fills,
-    })
-}
-
-fn function_names(module: &Module) -> std::collections::HashMap<FunctionId, String> {
-    module
-        .funcs
-        .iter()
-        .enumerate()
-        .map(|(index, function)| {
-            let name = function
-                .name
-                .clone()
-                .unwrap_or_else(|| format!("func[{index}]"));
-            (function.id(), name)
-        })
-        .collect()
-}
-
-/// Function types with more than one result (multi-value), which the engine refuses.
-fn unsupported_types(module: &Module) -> Vec<Unsupported> {
-    module
-        .types
-        .iter()
-        .filter(|ty| ty.results().len() > 1)
-        .map(|ty| Unsupported {
-            location: "type section".into(),
-            what: format!(
-                "a function type with {} results (multi-value)",
-                ty.results().len()
-            ),
-        })
-        .collect()
-}
-
-fn strip_custom_sections(module: &mut Module) {
-    let ids: Vec<_> = module.customs.iter().map(|(id, _)| id).collect();
-    for id in ids {
-        module.customs.delete(id);
-    }
-    module.producers.clear();
-    for function in module.funcs.iter_mut() {
-        function.name = None;
-    }
+    (copies, fills)
 }
 
 /// The MVP functions that replace `memory.copy` and `memory.fill` on the module's memory.
@@ -168,28 +57,16 @@ impl Helpers {
 
 struct Rewrite<'a> {
     helpers: &'a Helpers,
-    types: &'a walrus::ModuleTypes,
-    /// The function body, whose "block type" is the function's own type.
-    entry: ir::InstrSeqId,
     copies: usize,
     fills: usize,
-    unsupported: Vec<String>,
 }
 
 impl ir::VisitorMut for Rewrite<'_> {
-    fn start_instr_seq_mut(&mut self, seq: &mut ir::InstrSeq) {
-        if let (ir::InstrSeqType::MultiValue(ty), false) = (seq.ty, seq.id() == self.entry) {
-            let ty = self.types.get(ty);
-            if !ty.params().is_empty() || ty.results().len() > 1 {
-                self.unsupported
-                    .push("a block with parameters or several results (multi-value)".into());
-            }
-        }
-    }
-
     fn visit_instr_mut(&mut self, instr: &mut Instr, _: &mut InstrLocId) {
         match instr {
-            Instr::MemoryCopy(copy) if Some(copy.src) == self.helpers.memory => {
+            Instr::MemoryCopy(copy)
+                if copy.src == copy.dst && Some(copy.src) == self.helpers.memory =>
+            {
                 if let Some(func) = self.helpers.copy {
                     *instr = Instr::Call(ir::Call { func });
                     self.copies += 1;
@@ -201,57 +78,9 @@ impl ir::VisitorMut for Rewrite<'_> {
                     self.fills += 1;
                 }
             }
-            other => {
-                if let Some(what) = unsupported_instr(other) {
-                    self.unsupported.push(what);
-                }
-            }
+            _ => {}
         }
     }
-}
-
-/// What is wrong with `instr`, if the engine refuses it.
-fn unsupported_instr(instr: &Instr) -> Option<String> {
-    let name = match instr {
-        Instr::MemoryInit(_) => "memory.init",
-        Instr::DataDrop(_) => "data.drop",
-        Instr::MemoryCopy(_) => "memory.copy between memories",
-        Instr::MemoryFill(_) => "memory.fill",
-        Instr::TableCopy(_) => "table.copy",
-        Instr::TableInit(_) => "table.init",
-        Instr::ElemDrop(_) => "elem.drop",
-        Instr::TableGet(_) => "table.get",
-        Instr::TableSet(_) => "table.set",
-        Instr::TableGrow(_) => "table.grow",
-        Instr::TableSize(_) => "table.size",
-        Instr::TableFill(_) => "table.fill",
-        Instr::RefNull(_) => "ref.null",
-        Instr::RefIsNull(_) => "ref.is_null",
-        Instr::RefFunc(_) => "ref.func",
-        Instr::Unop(unop) if is_saturating(unop.op) => {
-            return Some(format!("{:?} (non-trapping float-to-int)", unop.op))
-        }
-        Instr::V128Bitselect(_)
-        | Instr::I8x16Swizzle(_)
-        | Instr::I8x16Shuffle(_)
-        | Instr::LoadSimd(_) => "a SIMD instruction",
-        _ => return None,
-    };
-    Some(name.to_owned())
-}
-
-fn is_saturating(op: UnaryOp) -> bool {
-    matches!(
-        op,
-        UnaryOp::I32TruncSSatF32
-            | UnaryOp::I32TruncUSatF32
-            | UnaryOp::I32TruncSSatF64
-            | UnaryOp::I32TruncUSatF64
-            | UnaryOp::I64TruncSSatF32
-            | UnaryOp::I64TruncUSatF32
-            | UnaryOp::I64TruncSSatF64
-            | UnaryOp::I64TruncUSatF64
-    )
 }
 
 const BYTE: MemArg = MemArg {

@@ -2,7 +2,7 @@
 //! (on an engine with bulk memory turned off, which also proves the output is MVP) leave the
 //! same memory behind.
 
-use casper_dsl_build::lower;
+use casper_dsl_build::deployable;
 use proptest::prelude::*;
 use wasmi::{Config, Engine, Instance, Linker, Memory, Module, Store};
 
@@ -75,7 +75,7 @@ fn bulk() -> Vec<u8> {
 /// The memory after `ops` on the original module and on the lowered one.
 fn both(initial: &[u8], ops: &[Op]) -> (Vec<u8>, Vec<u8>) {
     let original = bulk();
-    let lowered = lower(&original).expect("lowers");
+    let lowered = deployable(&original).expect("lowers");
     assert_eq!((lowered.copies, lowered.fills), (1, 1));
     (
         Runner::new(&original, true).run(initial, ops),
@@ -89,7 +89,7 @@ fn pattern() -> Vec<u8> {
 
 #[test]
 fn lowered_code_needs_no_bulk_memory() {
-    let lowered = lower(&bulk()).unwrap();
+    let lowered = deployable(&bulk()).unwrap();
     Runner::new(&lowered.wasm, false);
     assert!(Module::new(
         &Engine::new(Config::default().wasm_bulk_memory(false)),
@@ -207,7 +207,7 @@ fn a_module_without_bulk_memory_gains_no_helpers() {
     let mvp =
         wat::parse_str(r#"(module (memory 1) (func (export "f") (result i32) (i32.const 7)))"#)
             .unwrap();
-    let lowered = lower(&mvp).unwrap();
+    let lowered = deployable(&mvp).unwrap();
     assert_eq!((lowered.copies, lowered.fills), (0, 0));
     let functions = |wasm: &[u8]| {
         Module::new(&Engine::default(), wasm)
@@ -225,7 +225,7 @@ fn custom_sections_are_stripped() {
         r#"(module (@custom "notes" "a long note that costs install gas") (memory 1))"#,
     )
     .unwrap();
-    let lowered = lower(&with_custom).unwrap();
+    let lowered = deployable(&with_custom).unwrap();
     assert!(!lowered.wasm.windows(5).any(|w| w == b"notes"));
     assert!(lowered.wasm.len() < with_custom.len());
 }
@@ -239,7 +239,7 @@ fn what_cannot_be_lowered_is_reported_by_function_and_instruction() {
           (func $pair (result i32 i32) (i32.const 1) (i32.const 2)))"#,
     )
     .unwrap();
-    let problems = lower(&wasm).unwrap_err();
+    let problems = deployable(&wasm).unwrap_err();
     let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(
         messages

@@ -1,7 +1,8 @@
 //! Host-side test kit for casper-dsl contracts.
 //!
 //! - [`wasm!`] / [`build_wasm`] build a contract or session crate for `wasm32v1-none` (once per
-//!   process) and hand back its bytes.
+//!   process) through the same pipeline as `cargo casper-dsl build`, and hand back the bytes
+//!   that would be deployed; [`build_wasm_lowered`] does the same for `wasm32-unknown-unknown`.
 //! - [`Chain`] is a local Casper chain running in-process on the real execution engine
 //!   (casper-engine-test-support 8.1.1): run sessions, install contracts, call entry points,
 //!   read accounts, contracts and global state.
@@ -34,8 +35,7 @@ mod interface;
 mod module;
 
 pub use build::{
-    build_messages, build_wasm, build_wasm_for_target, build_wasm_lowered, build_wasm_with_profile,
-    WASM_TARGET,
+    build_messages, build_wasm, build_wasm_as_cargo_leaves_it, build_wasm_lowered, WASM_TARGET,
 };
 pub use chain::{Chain, FUNDED_ACCOUNT_BALANCE};
 pub use execution::Execution;

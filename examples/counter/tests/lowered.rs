@@ -3,7 +3,8 @@
 //! build.
 
 use casper_dsl_testing::{
-    build_wasm_for_target, build_wasm_lowered, runtime_args, wasm, Chain, EngineError, RuntimeArgs,
+    build_wasm_as_cargo_leaves_it, build_wasm_lowered, runtime_args, wasm, Chain, EngineError,
+    RuntimeArgs,
 };
 
 const CRATE_DIR: &str = env!("CARGO_MANIFEST_DIR");
@@ -25,7 +26,7 @@ fn run(wasm: &[u8]) -> [u64; 3] {
 
 #[test]
 fn the_unlowered_build_is_refused_at_install() {
-    let built = build_wasm_for_target(CRATE_DIR, "wasm32-unknown-unknown");
+    let built = build_wasm_as_cargo_leaves_it(CRATE_DIR, "wasm32-unknown-unknown", "release");
     let mut chain = Chain::new();
     let owner = chain.default_account();
     let install = chain.run_session(owner, built, runtime_args! { "start" => 1u64 });

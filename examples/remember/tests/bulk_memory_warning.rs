@@ -18,7 +18,10 @@ fn a_bulk_memory_build_warns_and_names_both_fixes() {
         "{messages}"
     );
     assert!(messages.contains("--target wasm32v1-none"), "{messages}");
-    assert!(messages.contains("casper_dsl_build::lower"), "{messages}");
+    assert!(
+        messages.contains("cargo casper-dsl build --target wasm32-unknown-unknown"),
+        "{messages}"
+    );
     assert!(
         messages.contains("examples/remember/src/lib.rs"),
         "{messages}"

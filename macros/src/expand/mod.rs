@@ -47,12 +47,13 @@ fn bulk_memory_warning() -> TokenStream {
     let note = "this contract is being compiled with bulk-memory instructions \
         (wasm32-unknown-unknown on Rust >= 1.87), and the Casper 2.0 engine refuses such a module \
         at install: \"Bulk memory operations are not supported\". Build with \
-        `--target wasm32v1-none`, or lower the built module with the casper-dsl-build crate \
-        (`casper_dsl_build::lower`)";
+        `--target wasm32v1-none`, or with `cargo casper-dsl build --target \
+        wasm32-unknown-unknown`, which lowers bulk memory to MVP code";
     quote::quote! {
         #[cfg(all(target_arch = "wasm32", target_feature = "bulk-memory"))]
         const _: () = {
             #[deprecated(note = #note)]
+            // `casper_dsl_build::BULK_MEMORY_WARNING_ITEM`: the build tool drops this warning.
             struct BulkMemoryIsRefusedByCasper;
             let _ = BulkMemoryIsRefusedByCasper;
         };
