@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use casper_dsl_testing::{
-    build_wasm, build_wasm_as_cargo_leaves_it, runtime_args, AccountHash, Chain, ContractHash,
-    Execution, RuntimeArgs, U512, WASM_TARGET,
+    build_wasm_as_cargo_leaves_it, build_wasm_for, runtime_args, AccountHash, Chain, ContractHash,
+    Execution, RuntimeArgs, U512, WASM32V1_NONE, WASM32_UNKNOWN_UNKNOWN,
 };
 
 /// An example and its baseline.
@@ -62,17 +62,18 @@ pub fn pairs() -> Vec<Pair> {
     ]
 }
 
-/// Runs `pair`'s scenario on a fresh chain for the example's wasm, then for the baseline's.
+/// Runs `pair`'s scenario on a fresh chain for the example's wasm, then for the baseline's
+/// (both built for `wasm32v1-none`).
 pub fn measure_gas(pair: &Pair) -> (Vec<Measured>, Vec<Measured>) {
-    let run = |dir: PathBuf| (pair.scenario)(&mut Chain::new(), build_wasm(dir));
+    let run = |dir: PathBuf| (pair.scenario)(&mut Chain::new(), build_wasm_for(dir, WASM32V1_NONE));
     (run(example_dir(pair.name)), run(baseline_dir(pair.name)))
 }
 
-/// The wasm sizes of the example and of the baseline.
+/// The wasm sizes of the example and of the baseline (`wasm32v1-none`).
 pub fn measure_sizes(pair: &Pair) -> (Sizes, Sizes) {
     let sizes = |dir: PathBuf| Sizes {
-        as_built: build_wasm_as_cargo_leaves_it(&dir, WASM_TARGET, "release-unstripped").len(),
-        stripped: build_wasm(&dir).len(),
+        as_built: build_wasm_as_cargo_leaves_it(&dir, WASM32V1_NONE, "release-unstripped").len(),
+        stripped: build_wasm_for(&dir, WASM32V1_NONE).len(),
     };
     (
         sizes(example_dir(pair.name)),
@@ -80,11 +81,36 @@ pub fn measure_sizes(pair: &Pair) -> (Sizes, Sizes) {
     )
 }
 
+/// The example of a pair built for one target and run through its scenario.
+pub struct TargetRun {
+    /// The target, e.g. `wasm32-unknown-unknown` (lowered).
+    pub target: &'static str,
+    /// The deployable module's size in bytes.
+    pub size: usize,
+    /// The gas of each step of the scenario.
+    pub gas: Vec<Measured>,
+}
+
+/// `pair`'s example (not its baseline) built for `wasm32v1-none` and for
+/// `wasm32-unknown-unknown` (lowered), each run through the scenario on a fresh chain. Contracts
+/// the scenario needs besides the example (the counter `vault` calls) are `wasm32v1-none`.
+pub fn measure_targets(pair: &Pair) -> [TargetRun; 2] {
+    [WASM32V1_NONE, WASM32_UNKNOWN_UNKNOWN].map(|target| {
+        let wasm = build_wasm_for(example_dir(pair.name), target);
+        TargetRun {
+            target,
+            size: wasm.len(),
+            gas: (pair.scenario)(&mut Chain::new(), wasm),
+        }
+    })
+}
+
 fn workspace_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn example_dir(name: &str) -> PathBuf {
+/// `examples/<name>` in the workspace.
+pub fn example_dir(name: &str) -> PathBuf {
     workspace_dir().join("examples").join(name)
 }
 
@@ -118,7 +144,7 @@ fn install(
 
 /// The DSL counter, installed as the contract `vault` and `read-counter` work with.
 fn install_dsl_counter(chain: &mut Chain, start: u64) -> ContractHash {
-    let wasm = build_wasm(example_dir("counter"));
+    let wasm = build_wasm_for(example_dir("counter"), WASM32V1_NONE);
     install(chain, wasm, "counter", runtime_args! { "start" => start }).0
 }
 

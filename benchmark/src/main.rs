@@ -1,13 +1,11 @@
 //! Prints, per example, the DSL's wasm size, install gas and gas per call next to the
-//! hand-written baseline's, with the ratio. Run with `cargo run -p benchmark`.
+//! hand-written baseline's, with the ratio; then each example built for both targets. Run with
+//! `cargo run -p benchmark`.
 
-use benchmark::{measure_gas, measure_sizes, pairs};
+use benchmark::{measure_gas, measure_sizes, measure_targets, pairs};
 
 fn main() {
-    println!(
-        "{:<13} {:<14} {:>16} {:>16} {:>7}",
-        "example", "measure", "DSL", "hand-written", "ratio"
-    );
+    print_header("hand-written");
     for pair in pairs() {
         let (dsl, hand) = measure_sizes(&pair);
         print_row(
@@ -29,9 +27,38 @@ fn main() {
         }
     }
     println!("\nsizes in bytes; ratio = DSL / hand-written (below 1: the DSL is cheaper)");
+    println!("both built for wasm32v1-none\n");
+
+    print_header("unknown+lower");
+    for pair in pairs() {
+        let [mvp, lowered] = measure_targets(&pair);
+        print_row(pair.name, "size", mvp.size as u64, lowered.size as u64);
+        for (mvp, lowered) in mvp.gas.iter().zip(&lowered.gas) {
+            print_row(
+                pair.name,
+                &format!("{} gas", mvp.step),
+                mvp.gas,
+                lowered.gas,
+            );
+        }
+    }
+    println!("\nthe DSL examples built for wasm32v1-none and for wasm32-unknown-unknown (lowered)");
+    println!("by the pipeline of `cargo casper-dsl build`; ratio = wasm32v1-none / lowered");
 }
 
-fn print_row(example: &str, measure: &str, dsl: u64, hand: u64) {
-    let ratio = dsl as f64 / hand as f64;
-    println!("{example:<13} {measure:<14} {dsl:>16} {hand:>16} {ratio:>7.3}");
+fn print_header(other: &str) {
+    let first = if other == "hand-written" {
+        "DSL"
+    } else {
+        "wasm32v1-none"
+    };
+    println!(
+        "{:<13} {:<14} {:>16} {:>16} {:>7}",
+        "example", "measure", first, other, "ratio"
+    );
+}
+
+fn print_row(example: &str, measure: &str, left: u64, right: u64) {
+    let ratio = left as f64 / right as f64;
+    println!("{example:<13} {measure:<14} {left:>16} {right:>16} {ratio:>7.3}");
 }

@@ -33,6 +33,7 @@ pub struct CargoBuild {
     profile: String,
     show_progress: bool,
     color: bool,
+    env: Vec<(String, String)>,
 }
 
 /// What a successful build produced.
@@ -91,7 +92,15 @@ impl CargoBuild {
             profile: "release".into(),
             show_progress: false,
             color: false,
+            env: Vec::new(),
         }
+    }
+
+    /// Sets an environment variable for cargo, e.g. `CARGO_PROFILE_RELEASE_OPT_LEVEL` to try
+    /// another profile setting, or `CARGO_TARGET_DIR`.
+    pub fn env(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.env.push((key.into(), value.into()));
+        self
     }
 
     /// Builds with the cargo profile `profile` instead of `release`.
@@ -175,6 +184,7 @@ impl CargoBuild {
             // would take precedence over the wasm crate's own flags.
             .env_remove("CARGO_ENCODED_RUSTFLAGS")
             .env_remove("CARGO_BUILD_TARGET")
+            .envs(self.env.iter().map(|(key, value)| (key, value)))
             .stdout(Stdio::piped())
             .stderr(if self.show_progress {
                 Stdio::inherit()

@@ -11,39 +11,72 @@ use std::{
 
 use casper_dsl_build::{build_deployable, CargoBuild, WASM32V1_NONE, WASM32_UNKNOWN_UNKNOWN};
 
-/// The target contracts are built for: wasm MVP plus mutable globals, which the Casper 2.0
-/// engine accepts (`wasm32-unknown-unknown` on Rust ≥ 1.87 emits bulk-memory opcodes it rejects).
+/// The target tests build for unless [`TARGET_VARIABLE`] names another: wasm MVP plus mutable
+/// globals, which the Casper 2.0 engine accepts as rustc emits it.
 pub const WASM_TARGET: &str = WASM32V1_NONE;
 
-/// The module to deploy for the crate in `crate_dir`, built in release mode for
-/// [`WASM_TARGET`]: exactly what `cargo casper-dsl build -p <crate>` writes.
+/// The environment variable that picks the target [`build_wasm`] (and so [`wasm!`](crate::wasm)
+/// and `Chain::install`) builds for: `wasm32v1-none` (the default) or `wasm32-unknown-unknown`
+/// (then lowered). It lets one test suite prove both builds of a crate:
 ///
-/// Each crate is built at most once per process, also when tests run on parallel threads;
-/// parallel test processes are serialised by cargo's own lock on the target directory. Cargo
-/// runs in `crate_dir` with the cargo that runs the tests (the `CARGO` variable), so the crate's
-/// workspace profile, `.cargo/config.toml` and target directory apply.
+/// ```text
+/// CASPER_DSL_TARGET=wasm32-unknown-unknown cargo test
+/// ```
+pub const TARGET_VARIABLE: &str = "CASPER_DSL_TARGET";
+
+/// The module to deploy for the crate in `crate_dir`, built in release mode for the target
+/// [`TARGET_VARIABLE`] names ([`WASM_TARGET`] by default): exactly what `cargo casper-dsl build
+/// --target <target> -p <crate>` writes. See [`build_wasm_for`].
 ///
 /// Usually called through [`wasm!`](crate::wasm).
+///
+/// # Panics
+///
+/// As [`build_wasm_for`], or if [`TARGET_VARIABLE`] names an unknown target.
+pub fn build_wasm(crate_dir: impl AsRef<Path>) -> &'static [u8] {
+    build_wasm_for(crate_dir, tested_target())
+}
+
+/// The target [`build_wasm`] builds for.
+///
+/// # Panics
+///
+/// If [`TARGET_VARIABLE`] is set to something other than the two wasm targets.
+pub fn tested_target() -> &'static str {
+    match std::env::var(TARGET_VARIABLE).as_deref() {
+        Err(_) | Ok("") => WASM_TARGET,
+        Ok(WASM32V1_NONE) => WASM32V1_NONE,
+        Ok(WASM32_UNKNOWN_UNKNOWN) => WASM32_UNKNOWN_UNKNOWN,
+        Ok(other) => panic!(
+            "{TARGET_VARIABLE}={other}: expected {WASM32V1_NONE} or {WASM32_UNKNOWN_UNKNOWN}"
+        ),
+    }
+}
+
+/// The module to deploy for the crate in `crate_dir`, built in release mode for `target`
+/// through the same pipeline as `cargo casper-dsl build`: for `wasm32-unknown-unknown`, the way
+/// most Casper tutorials build contracts, bulk-memory instructions are lowered to MVP code; for
+/// both, custom sections are stripped and the module checked against what the engine accepts.
+///
+/// Each crate is built at most once per target per process, also when tests run on parallel
+/// threads; parallel test processes are serialised by cargo's own lock on the target directory.
+/// Cargo runs in `crate_dir` with the cargo that runs the tests (the `CARGO` variable), so the
+/// crate's workspace profile, `.cargo/config.toml` and target directory apply.
 ///
 /// # Panics
 ///
 /// If `crate_dir` does not exist, if the build fails (the message holds cargo's diagnostics, and
 /// a hint when the target is not installed), if the crate produced no `.wasm` (it is not a
 /// `cdylib`), or if the module is not deployable (the message names what the engine refuses).
-pub fn build_wasm(crate_dir: impl AsRef<Path>) -> &'static [u8] {
-    build_deployable_for(crate_dir, WASM_TARGET)
-}
-
-/// The crate built the way most Casper tutorials build contracts — `--release --target
-/// wasm32-unknown-unknown` — then made deployable: bulk-memory instructions lowered to MVP code,
-/// custom sections stripped. Exactly what `cargo casper-dsl build --target
-/// wasm32-unknown-unknown -p <crate>` writes. At most once per crate per process.
-///
-/// # Panics
-///
-/// As [`build_wasm`].
-pub fn build_wasm_lowered(crate_dir: impl AsRef<Path>) -> &'static [u8] {
-    build_deployable_for(crate_dir, WASM32_UNKNOWN_UNKNOWN)
+pub fn build_wasm_for(crate_dir: impl AsRef<Path>, target: &'static str) -> &'static [u8] {
+    let crate_dir = canonical(crate_dir.as_ref());
+    let build = CargoBuild::new(crate_dir.join("Cargo.toml"), target);
+    cached((crate_dir, target, DEPLOYABLE.to_owned()), || {
+        build_deployable(&build)
+            .unwrap_or_else(|error| fail(error))
+            .deployable
+            .wasm
+    })
 }
 
 /// The crate's module as cargo leaves it, built for `target` with `profile`, without the
@@ -53,7 +86,7 @@ pub fn build_wasm_lowered(crate_dir: impl AsRef<Path>) -> &'static [u8] {
 ///
 /// # Panics
 ///
-/// As [`build_wasm`], but for deployability.
+/// As [`build_wasm_for`], but for deployability.
 pub fn build_wasm_as_cargo_leaves_it(
     crate_dir: impl AsRef<Path>,
     target: &'static str,
@@ -63,17 +96,6 @@ pub fn build_wasm_as_cargo_leaves_it(
     let build = CargoBuild::new(crate_dir.join("Cargo.toml"), target).profile(profile);
     cached((crate_dir, target, profile.to_owned()), || {
         build.run().unwrap_or_else(|error| fail(error)).wasm
-    })
-}
-
-fn build_deployable_for(crate_dir: impl AsRef<Path>, target: &'static str) -> &'static [u8] {
-    let crate_dir = canonical(crate_dir.as_ref());
-    let build = CargoBuild::new(crate_dir.join("Cargo.toml"), target);
-    cached((crate_dir, target, DEPLOYABLE.to_owned()), || {
-        build_deployable(&build)
-            .unwrap_or_else(|error| fail(error))
-            .deployable
-            .wasm
     })
 }
 
@@ -111,7 +133,7 @@ fn fail(error: impl Display) -> ! {
 ///
 /// # Panics
 ///
-/// As [`build_wasm`], but for deployability.
+/// As [`build_wasm_for`], but for deployability.
 pub fn build_messages(crate_dir: impl AsRef<Path>, target: &str) -> String {
     let crate_dir = canonical(crate_dir.as_ref());
     CargoBuild::new(crate_dir.join("Cargo.toml"), target)

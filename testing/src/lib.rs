@@ -1,8 +1,9 @@
 //! Host-side test kit for casper-dsl contracts.
 //!
-//! - [`wasm!`] / [`build_wasm`] build a contract or session crate for `wasm32v1-none` (once per
-//!   process) through the same pipeline as `cargo casper-dsl build`, and hand back the bytes
-//!   that would be deployed; [`build_wasm_lowered`] does the same for `wasm32-unknown-unknown`.
+//! - [`wasm!`] / [`build_wasm`] build a contract or session crate (once per process) through the
+//!   same pipeline as `cargo casper-dsl build`, and hand back the bytes that would be deployed:
+//!   for `wasm32v1-none`, or for `wasm32-unknown-unknown` (lowered) when
+//!   `CASPER_DSL_TARGET=wasm32-unknown-unknown` ([`TARGET_VARIABLE`]).
 //! - [`Chain`] is a local Casper chain running in-process on the real execution engine
 //!   (casper-engine-test-support 8.1.1): run sessions, install contracts, call entry points,
 //!   read accounts, contracts and global state.
@@ -35,8 +36,10 @@ mod interface;
 mod module;
 
 pub use build::{
-    build_messages, build_wasm, build_wasm_as_cargo_leaves_it, build_wasm_lowered, WASM_TARGET,
+    build_messages, build_wasm, build_wasm_as_cargo_leaves_it, build_wasm_for, tested_target,
+    TARGET_VARIABLE, WASM_TARGET,
 };
+pub use casper_dsl_build::{WASM32V1_NONE, WASM32_UNKNOWN_UNKNOWN};
 pub use chain::{Chain, FUNDED_ACCOUNT_BALANCE};
 pub use execution::Execution;
 pub use interface::{CallError, Deployed};
@@ -53,7 +56,8 @@ pub use casper_types::{
     URef, U512,
 };
 
-/// The wasm of a crate, built for [`WASM_TARGET`] in release mode (at most once per process).
+/// The module to deploy for a crate, built in release mode for [`tested_target`] (at most once
+/// per process).
 ///
 /// - `wasm!()` builds the crate whose tests are being compiled (its `CARGO_MANIFEST_DIR`).
 /// - `wasm!("../counter")` builds the crate in a directory relative to that one, e.g. another
