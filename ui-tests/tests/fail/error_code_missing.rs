@@ -1,0 +1,7 @@
+#[casper_dsl::error]
+pub enum TokenError {
+    InsufficientBalance = 1,
+    Overflow,
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[casper_dsl::error]
+pub struct TokenError(u16);
+
+fn main() {}
