@@ -4,6 +4,7 @@
 //! Pipeline: [`parse`] builds the [`model`] from syntax, [`validate`] checks it and collects
 //! every error, [`expand`] generates code from the validated model.
 
+mod error_enum;
 mod errors;
 mod expand;
 mod model;
@@ -31,6 +32,30 @@ pub fn session(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn contract(args: TokenStream, item: TokenStream) -> TokenStream {
     expand_module(Mode::Contract, args.into(), item.into()).into()
+}
+
+/// Marks the function run once inside each new version of a contract; only meaningful inside a
+/// `#[casper_dsl::contract]` module.
+#[proc_macro_attribute]
+pub fn upgrade(_args: TokenStream, item: TokenStream) -> TokenStream {
+    misplaced("#[upgrade]", "#[casper_dsl::contract]", item.into()).into()
+}
+
+/// Turns an enum with explicit codes into a contract's user errors: `Err(variant)` reverts
+/// with `ApiError::User(code)`. Codes are unique and below 65000 (the runtime's own codes sit
+/// above).
+#[proc_macro_attribute]
+pub fn error(args: TokenStream, item: TokenStream) -> TokenStream {
+    let item = TokenStream2::from(item);
+    match error_enum::parse(args.into(), item.clone()) {
+        Ok(error_enum) => error_enum::expand(&error_enum),
+        Err(error) => {
+            let error = error.to_compile_error();
+            let item = error_enum::without_codes(item);
+            quote::quote! { #error #item }
+        }
+    }
+    .into()
 }
 
 /// Marks the body of a session; only meaningful inside a `#[casper_dsl::session]` module.

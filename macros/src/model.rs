@@ -24,6 +24,30 @@ pub struct DslModule {
     pub item: ItemMod,
     /// The functions that carry a DSL attribute, in source order.
     pub exports: Vec<Export>,
+    /// The `#[state]` consts, in source order.
+    pub state: Vec<StateItem>,
+    /// The `#[event]` structs, in source order.
+    pub events: Vec<Event>,
+    /// `#[casper_dsl::contract(locked)]`: the package takes no version after the first.
+    pub locked: bool,
+}
+
+/// `#[state] const NAME: Var<T> = Var::new("key");` (or a `Mapping`): created by the installer
+/// under the contract named key `key`.
+pub struct StateItem {
+    pub ident: Ident,
+    pub ty: Type,
+    /// The named key, from the string literal of the initializer.
+    pub key: Name,
+}
+
+/// `#[event] struct Transfer { ... }`: a message type with its own topic.
+pub struct Event {
+    pub ident: Ident,
+    /// The fields, serialized in this order.
+    pub fields: Vec<(Ident, Type)>,
+    /// The message topic: the struct's name.
+    pub topic: Name,
 }
 
 /// A name with the span to blame when it is wrong.
@@ -42,15 +66,21 @@ pub enum Role {
     EntryPoint,
     /// `#[init]`: the contract's once-only initializer, run by the installer.
     Init,
+    /// `#[upgrade]`: run once inside each new version the installer adds to the package.
+    Upgrade,
 }
 
 impl Role {
+    /// Every role, in the order messages list them.
+    pub const ALL: [Role; 4] = [Role::Call, Role::EntryPoint, Role::Init, Role::Upgrade];
+
     /// The attribute's name.
     pub fn ident(self) -> &'static str {
         match self {
             Role::Call => "call",
             Role::EntryPoint => "entry_point",
             Role::Init => "init",
+            Role::Upgrade => "upgrade",
         }
     }
 
@@ -60,6 +90,7 @@ impl Role {
             Role::Call => "#[call]",
             Role::EntryPoint => "#[entry_point]",
             Role::Init => "#[init]",
+            Role::Upgrade => "#[upgrade]",
         }
     }
 }
@@ -75,6 +106,9 @@ pub struct Export {
     pub name: Name,
     pub params: Vec<Param>,
     pub output: Output,
+    /// `#[entry_point(groups = ["admin"])]`: the user groups allowed to call it; empty for a
+    /// public entry point.
+    pub groups: Vec<Name>,
 }
 
 /// A parameter, read from the named runtime argument of the same name.

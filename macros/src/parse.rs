@@ -5,14 +5,20 @@
 
 use proc_macro2::TokenStream;
 use syn::{
-    ext::IdentExt, spanned::Spanned, Attribute, FnArg, GenericArgument, Item, ItemFn, ItemMod,
-    LitStr, Pat, PathArguments, ReturnType, Signature, Type,
+    ext::IdentExt, spanned::Spanned, Attribute, Expr, ExprLit, Fields, FnArg, GenericArgument,
+    Item, ItemConst, ItemFn, ItemMod, ItemStruct, Lit, LitStr, Pat, PathArguments, ReturnType,
+    Signature, Type,
 };
 
 use crate::{
     errors::Errors,
-    model::{DslModule, Export, Mode, Name, Output, Param, Role},
+    model::{DslModule, Event, Export, Mode, Name, Output, Param, Role, StateItem},
 };
+
+/// `#[state]`: a `Var` or `Mapping` const the installer creates.
+const STATE_ATTR: &str = "state";
+/// `#[event]`: a struct emitted as a contract message.
+const EVENT_ATTR: &str = "event";
 
 impl Mode {
     /// The attribute as users write it.
@@ -27,9 +33,12 @@ impl Mode {
 /// Parses the attribute's arguments and the module it is applied to.
 pub fn parse_module(mode: Mode, args: TokenStream, item: TokenStream) -> syn::Result<DslModule> {
     let mut errors = Errors::default();
-    let explicit_name = parse_module_args(mode, args).unwrap_or_else(|error| {
+    let ModuleArgs {
+        name: explicit_name,
+        locked,
+    } = parse_module_args(mode, args).unwrap_or_else(|error| {
         errors.push(error);
-        None
+        ModuleArgs::default()
     });
     let mut item: ItemMod = syn::parse2(item).map_err(|error| {
         syn::Error::new(
@@ -49,7 +58,7 @@ pub fn parse_module(mode: Mode, args: TokenStream, item: TokenStream) -> syn::Re
         );
         return Err(errors.with(syn::Error::new(item.semi.span(), message)));
     };
-    let exports = take_exports(content, &mut errors);
+    let items = take_items(content, &mut errors);
     let name = explicit_name.unwrap_or_else(|| Name {
         value: item.ident.unraw().to_string(),
         span: item.ident.span(),
@@ -58,28 +67,44 @@ pub fn parse_module(mode: Mode, args: TokenStream, item: TokenStream) -> syn::Re
         mode,
         name,
         item,
-        exports,
+        exports: items.exports,
+        state: items.state,
+        events: items.events,
+        locked,
     })
 }
 
-/// `name = "..."` (contracts only).
-fn parse_module_args(mode: Mode, args: TokenStream) -> syn::Result<Option<Name>> {
-    let mut name = None;
+/// The arguments of `#[casper_dsl::contract(...)]`.
+#[derive(Default)]
+struct ModuleArgs {
+    name: Option<Name>,
+    locked: bool,
+}
+
+/// `name = "..."` and `locked` (contracts only).
+fn parse_module_args(mode: Mode, args: TokenStream) -> syn::Result<ModuleArgs> {
+    let mut parsed = ModuleArgs::default();
     let parser = syn::meta::parser(|meta| {
-        if mode == Mode::Contract && meta.path.is_ident("name") {
-            if name.is_some() {
+        if mode == Mode::Session {
+            Err(meta.error(format!("{} takes no arguments", mode.attribute())))
+        } else if meta.path.is_ident("name") {
+            if parsed.name.is_some() {
                 return Err(meta.error("duplicate `name` argument"));
             }
-            name = Some(parse_name_value(&meta)?);
+            parsed.name = Some(parse_name_value(&meta)?);
             Ok(())
-        } else if mode == Mode::Contract {
-            Err(meta.error("unknown argument: the only argument is `name = \"...\"`"))
+        } else if meta.path.is_ident("locked") {
+            if parsed.locked {
+                return Err(meta.error("duplicate `locked` argument"));
+            }
+            parsed.locked = true;
+            Ok(())
         } else {
-            Err(meta.error(format!("{} takes no arguments", mode.attribute())))
+            Err(meta.error("unknown argument: the arguments are `name = \"...\"` and `locked`"))
         }
     });
     syn::parse::Parser::parse2(parser, args)?;
-    Ok(name)
+    Ok(parsed)
 }
 
 fn parse_name_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<Name> {
@@ -93,30 +118,168 @@ fn parse_name_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<Name> {
     })
 }
 
-/// Removes the DSL attributes from the module's items and models the functions carrying them.
-fn take_exports(items: &mut [Item], errors: &mut Errors) -> Vec<Export> {
-    let mut exports = Vec::new();
+/// The module's items that carry DSL attributes, modelled.
+#[derive(Default)]
+struct DslItems {
+    exports: Vec<Export>,
+    state: Vec<StateItem>,
+    events: Vec<Event>,
+}
+
+/// Removes the DSL attributes from the module's items and models the items carrying them.
+fn take_items(items: &mut [Item], errors: &mut Errors) -> DslItems {
+    let mut found = DslItems::default();
     for item in items {
         if let Some(attrs) = item_attrs(item) {
             report_misspelled_attrs(attrs, errors);
         }
         match item {
             Item::Fn(function) => {
+                report_attrs(&mut function.attrs, &[STATE_ATTR, EVENT_ATTR], errors);
                 if let Some(export) = take_export(function, errors) {
-                    exports.push(export);
+                    found.exports.push(export);
+                }
+            }
+            Item::Const(constant) => {
+                report_role_attrs(&mut constant.attrs, errors);
+                report_attrs(&mut constant.attrs, &[EVENT_ATTR], errors);
+                if take_attr(&mut constant.attrs, STATE_ATTR, errors) {
+                    found.state.extend(parse_state_item(constant, errors));
+                }
+            }
+            Item::Struct(structure) => {
+                report_role_attrs(&mut structure.attrs, errors);
+                report_attrs(&mut structure.attrs, &[STATE_ATTR], errors);
+                if take_attr(&mut structure.attrs, EVENT_ATTR, errors) {
+                    found.events.extend(parse_event(structure, errors));
                 }
             }
             other => {
-                for attr in item_attrs(other).map(take_dsl_attrs).unwrap_or_default() {
-                    errors.add_spanned(
-                        &attr,
-                        format!("`{}` applies to a function", attr_text(&attr)),
-                    );
+                if let Some(attrs) = item_attrs(other) {
+                    report_role_attrs(attrs, errors);
+                    report_attrs(attrs, &[STATE_ATTR, EVENT_ATTR], errors);
                 }
             }
         }
     }
-    exports
+    found
+}
+
+/// What an item attribute of the DSL applies to, for messages.
+fn applies_to(attr: &str) -> &'static str {
+    match attr {
+        STATE_ATTR => "a `const` of type `Var<T>` or `Mapping<K, V>`",
+        EVENT_ATTR => "a struct with named fields",
+        _ => "a function",
+    }
+}
+
+/// Removes the function attributes of the DSL from an item that is not a function, reporting
+/// each.
+fn report_role_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) {
+    for attr in take_dsl_attrs(attrs) {
+        errors.add_spanned(
+            &attr,
+            format!("`{}` applies to a function", attr_text(&attr)),
+        );
+    }
+}
+
+/// Removes the attributes named in `names` (which do not apply to this item), reporting each.
+fn report_attrs(attrs: &mut Vec<Attribute>, names: &[&str], errors: &mut Errors) {
+    attrs.retain(|attr| {
+        let misplaced = names.iter().find(|name| attr.path().is_ident(name));
+        if let Some(name) = misplaced {
+            errors.add_spanned(
+                attr,
+                format!("`{}` applies to {}", attr_text(attr), applies_to(name)),
+            );
+        }
+        misplaced.is_none()
+    });
+}
+
+/// Removes `#[name]` from `attrs` and tells whether it was there; arguments, which these
+/// attributes do not take, and repeats are reported.
+fn take_attr(attrs: &mut Vec<Attribute>, name: &str, errors: &mut Errors) -> bool {
+    let mut found = false;
+    attrs.retain(|attr| {
+        if !attr.path().is_ident(name) {
+            return true;
+        }
+        if !matches!(attr.meta, syn::Meta::Path(_)) {
+            errors.add_spanned(
+                &attr.meta,
+                format!("#[{name}] takes no arguments: write `#[{name}]`"),
+            );
+        } else if found {
+            errors.add_spanned(attr, format!("duplicate #[{name}]"));
+        }
+        found = true;
+        false
+    });
+    found
+}
+
+/// `const NAME: Var<T> = Var::new("key");`: the named key comes from the string literal.
+fn parse_state_item(constant: &ItemConst, errors: &mut Errors) -> Option<StateItem> {
+    let key = match &*constant.expr {
+        Expr::Call(call) if call.args.len() == 1 => match &call.args[0] {
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(key), ..
+            }) => Some(Name {
+                value: key.value(),
+                span: key.span(),
+            }),
+            _ => None,
+        },
+        _ => None,
+    };
+    if key.is_none() {
+        errors.add_spanned(
+            &constant.expr,
+            "a #[state] const is initialised with its named key: write `Var::new(\"key\")` or \
+             `Mapping::new(\"key\")`",
+        );
+    }
+    Some(StateItem {
+        ident: constant.ident.clone(),
+        ty: (*constant.ty).clone(),
+        key: key?,
+    })
+}
+
+/// `struct Transfer { ... }`: named fields, no generics.
+fn parse_event(structure: &ItemStruct, errors: &mut Errors) -> Option<Event> {
+    if !structure.generics.params.is_empty() {
+        errors.add_spanned(
+            &structure.generics,
+            "an #[event] cannot be generic: its topic and encoding are fixed",
+        );
+    }
+    let Fields::Named(fields) = &structure.fields else {
+        errors.add(
+            structure.ident.span(),
+            format!(
+                "an #[event] has named fields, which are serialized in order: \
+                 `struct {} {{ amount: U256 }}`",
+                structure.ident
+            ),
+        );
+        return None;
+    };
+    Some(Event {
+        ident: structure.ident.clone(),
+        fields: fields
+            .named
+            .iter()
+            .filter_map(|field| Some((field.ident.clone()?, field.ty.clone())))
+            .collect(),
+        topic: Name {
+            value: structure.ident.unraw().to_string(),
+            span: structure.ident.span(),
+        },
+    })
 }
 
 /// The attributes of any item kind that has them.
@@ -164,7 +327,7 @@ fn report_misspelled_attrs(attrs: &[Attribute], errors: &mut Errors) {
 /// one edit away from `entry_point`.
 fn misspelled_role(written: &str) -> Option<Role> {
     let normalize = |name: &str| name.to_ascii_lowercase().replace('_', "");
-    [Role::Call, Role::EntryPoint, Role::Init]
+    Role::ALL
         .into_iter()
         .filter(|role| written != role.ident())
         .find(|role| {
@@ -191,9 +354,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// The role a DSL attribute names, if it is one.
 fn dsl_role(attr: &Attribute) -> Option<Role> {
     let ident = attr.path().get_ident()?;
-    [Role::Call, Role::EntryPoint, Role::Init]
-        .into_iter()
-        .find(|role| ident == role.ident())
+    Role::ALL.into_iter().find(|role| ident == role.ident())
 }
 
 /// Removes and returns the DSL attributes among `attrs`.
@@ -219,15 +380,15 @@ fn take_export(function: &mut ItemFn, errors: &mut Errors) -> Option<Export> {
         errors.add_spanned(
             &extra,
             format!(
-                "a function takes one of #[call], #[entry_point] or #[init]; remove `{}`",
+                "a function takes one of #[call], #[entry_point], #[init] or #[upgrade]; remove `{}`",
                 attr_text(&extra)
             ),
         );
     }
     let role = dsl_role(&attr)?;
-    let explicit_name = parse_export_args(role, &attr).unwrap_or_else(|error| {
+    let args = parse_export_args(role, &attr).unwrap_or_else(|error| {
         errors.push(error);
-        None
+        ExportArgs::default()
     });
     check_signature_shape(&function.sig, role, errors);
     let sig = &function.sig;
@@ -235,10 +396,11 @@ fn take_export(function: &mut ItemFn, errors: &mut Errors) -> Option<Export> {
         role,
         attr_span: attr.path().span(),
         ident: sig.ident.clone(),
-        name: explicit_name.unwrap_or_else(|| Name {
+        name: args.name.unwrap_or_else(|| Name {
             value: sig.ident.unraw().to_string(),
             span: sig.ident.span(),
         }),
+        groups: args.groups,
         params: sig
             .inputs
             .iter()
@@ -248,10 +410,18 @@ fn take_export(function: &mut ItemFn, errors: &mut Errors) -> Option<Export> {
     })
 }
 
-/// `#[entry_point(name = "...")]`; `#[call]` and `#[init]` take no arguments.
-fn parse_export_args(role: Role, attr: &Attribute) -> syn::Result<Option<Name>> {
+/// The arguments of `#[entry_point(...)]`.
+#[derive(Default)]
+struct ExportArgs {
+    name: Option<Name>,
+    groups: Vec<Name>,
+}
+
+/// `#[entry_point(name = "...", groups = ["..."])]`; the other roles take no arguments.
+fn parse_export_args(role: Role, attr: &Attribute) -> syn::Result<ExportArgs> {
+    let mut args = ExportArgs::default();
     if matches!(attr.meta, syn::Meta::Path(_)) {
-        return Ok(None);
+        return Ok(args);
     }
     if role != Role::EntryPoint {
         return Err(syn::Error::new(
@@ -263,20 +433,50 @@ fn parse_export_args(role: Role, attr: &Attribute) -> syn::Result<Option<Name>> 
             ),
         ));
     }
-    let mut name = None;
+    let mut groups_seen = false;
     attr.parse_nested_meta(|meta| {
-        if !meta.path.is_ident("name") {
+        if meta.path.is_ident("name") {
+            if args.name.is_some() {
+                return Err(meta.error("duplicate `name` argument"));
+            }
+            args.name = Some(parse_name_value(&meta)?);
+        } else if meta.path.is_ident("groups") {
+            if groups_seen {
+                return Err(meta.error("duplicate `groups` argument"));
+            }
+            groups_seen = true;
+            args.groups = parse_groups(&meta)?;
+        } else {
             return Err(meta.error(
-                "unknown argument: the only argument of #[entry_point] is `name = \"...\"`",
+                "unknown argument: #[entry_point] takes `name = \"...\"` and \
+                 `groups = [\"...\", ...]`",
             ));
         }
-        if name.is_some() {
-            return Err(meta.error("duplicate `name` argument"));
-        }
-        name = Some(parse_name_value(&meta)?);
         Ok(())
     })?;
-    Ok(name)
+    Ok(args)
+}
+
+/// `groups = ["admin", "minter"]`.
+fn parse_groups(meta: &syn::meta::ParseNestedMeta) -> syn::Result<Vec<Name>> {
+    let expected = "expected a list of group names: `groups = [\"admin\"]`";
+    let list: syn::ExprArray = meta
+        .value()?
+        .parse()
+        .map_err(|error| syn::Error::new(error.span(), expected))?;
+    list.elems
+        .iter()
+        .map(|element| match element {
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(name),
+                ..
+            }) => Ok(Name {
+                value: name.value(),
+                span: name.span(),
+            }),
+            other => Err(syn::Error::new(other.span(), expected)),
+        })
+        .collect()
 }
 
 /// Rejects signatures that cannot be called from the host.
@@ -486,6 +686,67 @@ mod tests {
         ));
         let remaining = quote::ToTokens::to_token_stream(&module.item).to_string();
         assert!(!remaining.contains("entry_point") && !remaining.contains("# [init]"));
+    }
+
+    #[test]
+    fn models_state_events_groups_and_locked() {
+        let module = parse(
+            Mode::Contract,
+            quote!(locked),
+            quote! {
+                mod token {
+                    #[state] pub const SUPPLY: Var<U256> = Var::new("total_supply");
+                    #[state] const BALANCES: Mapping<Key, U256> = Mapping::new("balances");
+                    #[event] pub struct Mint { pub owner: Key, pub amount: U256 }
+                    #[entry_point(groups = ["admin", "minter"], name = "mint_")] pub fn mint() {}
+                    #[upgrade] fn migrate() {}
+                }
+            },
+        )
+        .unwrap();
+        assert!(module.locked);
+        let keys: Vec<_> = module.state.iter().map(|s| s.key.value.as_str()).collect();
+        assert_eq!(keys, ["total_supply", "balances"]);
+        assert_eq!(module.events[0].topic.value, "Mint");
+        assert_eq!(module.events[0].fields.len(), 2);
+        let groups: Vec<_> = module.exports[0]
+            .groups
+            .iter()
+            .map(|g| g.value.as_str())
+            .collect();
+        assert_eq!(groups, ["admin", "minter"]);
+        assert_eq!(module.exports[1].role, Role::Upgrade);
+        let remaining = quote::ToTokens::to_token_stream(&module.item).to_string();
+        assert!(!remaining.contains("# [state]") && !remaining.contains("# [event]"));
+    }
+
+    #[test]
+    fn misplaced_or_malformed_item_attributes_are_reported() {
+        let found = messages(parse(
+            Mode::Contract,
+            quote!(),
+            quote! {
+                mod m {
+                    #[state] fn not_a_const() {}
+                    #[event] const NOT_A_STRUCT: u8 = 0;
+                    #[state] const NO_KEY: Var<u8> = Var::new(KEY);
+                    #[event] struct Tuple(u8);
+                    #[state(key = "x")] const ARGS: Var<u8> = Var::new("x");
+                    #[entry_point(groups = "admin")] fn e() {}
+                }
+            },
+        ));
+        let expected = [
+            "`#[state]` applies to a `const`",
+            "`#[event]` applies to a struct",
+            "initialised with its named key",
+            "an #[event] has named fields",
+            "#[state] takes no arguments",
+            "expected a list of group names",
+        ];
+        for text in expected {
+            assert!(found.iter().any(|m| m.contains(text)), "{text}: {found:#?}");
+        }
     }
 
     #[test]

@@ -77,11 +77,25 @@ fn validate_session(module: &DslModule, errors: &mut Errors) {
             "a session needs one function marked #[call]: it becomes the `call` export",
         );
     }
+    for item in &module.state {
+        errors.add(
+            item.ident.span(),
+            "#[state] belongs in a #[casper_dsl::contract] module: session code runs in the \
+             signing account, which holds no contract state; use `put_key` for account keys",
+        );
+    }
+    for event in &module.events {
+        errors.add(
+            event.ident.span(),
+            "#[event] belongs in a #[casper_dsl::contract] module: only contracts emit messages",
+        );
+    }
 }
 
 fn validate_contract(module: &DslModule, errors: &mut Errors) {
     check_contract_name(&module.name, errors);
     let mut inits = 0;
+    let mut upgrades = 0;
     let mut entry_points = 0;
     for export in &module.exports {
         match export.role {
@@ -96,9 +110,27 @@ fn validate_contract(module: &DslModule, errors: &mut Errors) {
                 }
                 check_returns_nothing(export, errors);
             }
-            Role::EntryPoint => entry_points += 1,
+            Role::Upgrade => {
+                upgrades += 1;
+                if upgrades > 1 {
+                    errors.add(export.attr_span, "a contract has at most one #[upgrade] function");
+                }
+                if module.locked {
+                    errors.add(
+                        export.attr_span,
+                        "a `locked` contract never gets a new version, so #[upgrade] would never \
+                         run: remove #[upgrade] or `locked`",
+                    );
+                }
+                check_returns_nothing(export, errors);
+            }
+            Role::EntryPoint => {
+                entry_points += 1;
+                check_groups(export, errors);
+            }
         }
     }
+    check_state_keys(module, errors);
     check_generated_names(module, errors);
     if entry_points == 0 {
         errors.add(
@@ -165,7 +197,47 @@ fn use_names(tree: &UseTree, names: &mut Vec<Ident>) {
     }
 }
 
-/// `#[call]` and `#[init]` run for their effects: they return `()` or `Result<(), E>`.
+/// Group names are non-empty and listed once per entry point.
+fn check_groups(export: &Export, errors: &mut Errors) {
+    let mut seen = HashSet::new();
+    for group in &export.groups {
+        if group.value.is_empty() {
+            errors.add(group.span, "a group name cannot be empty");
+        } else if !seen.insert(group.value.as_str()) {
+            errors.add(
+                group.span,
+                format!("group `{}` is listed twice", group.value),
+            );
+        }
+    }
+}
+
+/// Each `#[state]` item has its own named key, which the generated names do not use.
+fn check_state_keys(module: &DslModule, errors: &mut Errors) {
+    let mut seen: HashMap<&str, &Ident> = HashMap::new();
+    for item in &module.state {
+        let key = &item.key;
+        if key.value.is_empty() {
+            errors.add(key.span, "a named key cannot be empty");
+        } else if key.value.starts_with(RESERVED_PREFIX) {
+            errors.add(
+                key.span,
+                format!("named keys starting with `{RESERVED_PREFIX}` are reserved"),
+            );
+        } else if let Some(first) = seen.insert(&key.value, &item.ident) {
+            errors.add(
+                key.span,
+                format!(
+                    "`{}` and `{first}` both use the named key `{}`: give each its own",
+                    item.ident, key.value
+                ),
+            );
+        }
+    }
+}
+
+/// `#[call]`, `#[init]` and `#[upgrade]` run for their effects: they return `()` or
+/// `Result<(), E>`.
 fn check_returns_nothing(export: &Export, errors: &mut Errors) {
     if let Some(ty) = export.output.returned_type() {
         errors.add_spanned(
@@ -275,6 +347,49 @@ mod tests {
             }
         };
         assert_violations(&violations(Mode::Contract, quote!(), contract), &[]);
+    }
+
+    #[test]
+    fn state_events_groups_and_upgrade_rules() {
+        let contract = quote! {
+            mod c {
+                #[state] const A: Var<u8> = Var::new("a");
+                #[state] const B: Var<u8> = Var::new("a");
+                #[state] const C: Var<u8> = Var::new("__casper_dsl_x");
+                #[state] const D: Var<u8> = Var::new("");
+                #[entry_point(groups = ["admin", "admin", ""])] pub fn e() {}
+                #[upgrade] fn first() {}
+                #[upgrade] fn second() -> u8 { 1 }
+            }
+        };
+        assert_violations(
+            &violations(Mode::Contract, quote!(locked), contract),
+            &[
+                "group `admin` is listed twice",
+                "a group name cannot be empty",
+                "a `locked` contract never gets a new version",
+                "at most one #[upgrade] function",
+                "a `locked` contract never gets a new version",
+                "return `()` or `Result<(), E>`",
+                "`B` and `A` both use the named key `a`",
+                "named keys starting with `__casper_dsl` are reserved",
+                "a named key cannot be empty",
+            ],
+        );
+        let session = quote! {
+            mod s {
+                #[state] const A: Var<u8> = Var::new("a");
+                #[event] struct Ev { x: u8 }
+                #[call] fn call() {}
+            }
+        };
+        assert_violations(
+            &violations(Mode::Session, quote!(), session),
+            &[
+                "#[state] belongs in a #[casper_dsl::contract] module",
+                "#[event] belongs in a #[casper_dsl::contract] module",
+            ],
+        );
     }
 
     #[test]

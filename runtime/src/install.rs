@@ -1,24 +1,53 @@
-//! The generated installer of a stored contract, and the once-only guard of its `#[init]`.
+//! The generated installer of a stored contract, and the once-only guards of its `#[init]` and
+//! `#[upgrade]`.
 
-use alloc::{string::String, vec::Vec};
-use casper_contract::contract_api::{runtime, storage};
+use alloc::{collections::BTreeMap, collections::BTreeSet, string::String, vec::Vec};
+use casper_contract::{
+    contract_api::{runtime, storage},
+    ext_ffi,
+    unwrap_or_revert::UnwrapOrRevert,
+};
 use casper_types::{
-    contracts::NamedKeys, CLType, CLValue, EntityEntryPoint, EntryPointAccess, EntryPointPayment,
-    EntryPointType, EntryPoints, Key, Parameter, RuntimeArgs,
+    contract_messages::MessageTopicOperation,
+    contracts::{ContractPackageHash, NamedKeys},
+    AccessRights, CLType, CLValue, EntityEntryPoint, EntryPointAccess, EntryPointPayment,
+    EntryPointType, EntryPoints, Group, Key, Parameter, RuntimeArgs, URef,
 };
 
-use crate::{args::raw_arg, errors};
+use crate::{args::raw_arg, errors, named_keys::get_key};
 
 /// Contract named key present only between the creation of a contract and its `#[init]` call.
 const INIT_PENDING: &str = "__casper_dsl_init_pending";
+/// Contract named key present only between a new version and its `#[upgrade]` call.
+const UPGRADE_PENDING: &str = "__casper_dsl_upgrade_pending";
 
 /// A public entry point of a stored contract, paid by its caller.
 pub fn entry_point(name: &str, params: Vec<Parameter>, ret: CLType) -> EntityEntryPoint {
+    entry_point_with_access(name, params, ret, EntryPointAccess::Public)
+}
+
+/// An entry point callable only by holders of a URef of one of `groups`, paid by its caller.
+pub fn group_entry_point(
+    name: &str,
+    params: Vec<Parameter>,
+    ret: CLType,
+    groups: &[&str],
+) -> EntityEntryPoint {
+    let groups = groups.iter().map(|group| Group::new(*group)).collect();
+    entry_point_with_access(name, params, ret, EntryPointAccess::Groups(groups))
+}
+
+fn entry_point_with_access(
+    name: &str,
+    params: Vec<Parameter>,
+    ret: CLType,
+    access: EntryPointAccess,
+) -> EntityEntryPoint {
     EntityEntryPoint::new(
         name,
         params,
         ret,
-        EntryPointAccess::Public,
+        access,
         EntryPointType::Called,
         EntryPointPayment::Caller,
     )
@@ -56,36 +85,137 @@ pub struct AccountKeys {
     pub package_hash: &'static str,
     /// `<name>_access_uref`: the package's access URef, needed to upgrade it.
     pub access_uref: &'static str,
-    /// `<name>_contract_hash`: the installed contract version (`Key::Hash`).
+    /// `<name>_contract_hash`: the latest installed contract version (`Key::Hash`).
     pub contract_hash: &'static str,
 }
 
-/// Installs a contract: creates its package and first version with `entry_points`, puts the
-/// three [`AccountKeys`] (and nothing else) into the installing account, then runs `init`
-/// inside the new contract.
-pub fn install_contract(keys: AccountKeys, entry_points: EntryPoints, init: Option<InitCall>) {
-    let mut named_keys = NamedKeys::new();
-    if init.is_some() {
-        named_keys.insert(String::from(INIT_PENDING), Key::Hash([0; 32]));
+/// A user group of the contract: its label and the account named key of its URef
+/// (`<name>_<group>_group`).
+pub struct UserGroup {
+    pub label: &'static str,
+    pub account_key: &'static str,
+}
+
+/// The contract's package, as the installer found or created it.
+pub struct Package {
+    hash: ContractPackageHash,
+    /// Created by this install: the version to add is the first.
+    is_new: bool,
+}
+
+/// The package of the installing account's `<name>_package_hash`, or else a new one (locked if
+/// asked) whose hash and access URef go into the account as `<name>_package_hash` and
+/// `<name>_access_uref`. Adding a version to an existing package needs its access URef, which
+/// the engine checks, and is refused for a locked package.
+// Called once per module, from the installer: inlining costs no size and lets the
+// optimizer drop what this contract does not use (topics, groups, an upgrade hook).
+#[inline(always)]
+pub fn open_package(keys: &AccountKeys, locked: bool) -> Package {
+    if let Some(address) = get_key(keys.package_hash).and_then(|key| key.into_hash_addr()) {
+        return Package {
+            hash: ContractPackageHash::new(address),
+            is_new: false,
+        };
     }
-    let (contract_hash, _version) = storage::new_contract(
-        entry_points,
-        Some(named_keys),
-        Some(String::from(keys.package_hash)),
-        Some(String::from(keys.access_uref)),
-        None,
-    );
+    let mut package = [0u8; 32];
+    let mut access = [0u8; 32];
+    // SAFETY: the host writes a 32-byte hash and a 32-byte URef address.
+    unsafe {
+        ext_ffi::casper_create_contract_package_at_hash(
+            package.as_mut_ptr(),
+            access.as_mut_ptr(),
+            locked,
+        );
+    }
+    runtime::put_key(keys.package_hash, Key::Hash(package));
+    let access = URef::new(access, AccessRights::READ_ADD_WRITE);
+    runtime::put_key(keys.access_uref, Key::URef(access));
+    Package {
+        hash: ContractPackageHash::new(package),
+        is_new: true,
+    }
+}
+
+/// Creates each of `groups` the installing account holds no URef of yet, with one URef, put
+/// into the account under the group's `account_key`.
+// Called once per module, from the installer: inlining costs no size and lets the
+// optimizer drop what this contract does not use (topics, groups, an upgrade hook).
+#[inline(always)]
+pub fn provision_groups(package: &Package, groups: &[UserGroup]) {
+    for group in groups {
+        if get_key(group.account_key).is_none() {
+            let urefs =
+                storage::create_contract_user_group(package.hash, group.label, 1, BTreeSet::new())
+                    .unwrap_or_revert();
+            runtime::put_key(group.account_key, Key::URef(urefs[0]));
+        }
+    }
+}
+
+/// The topics to register with the version: all of them for a new package; none for a new
+/// version, which keeps the current one's (`emit` registers a topic the package lacks).
+// Called once per module, from the installer: inlining costs no size and lets the
+// optimizer drop what this contract does not use (topics, groups, an upgrade hook).
+#[inline(always)]
+pub fn message_topics(
+    package: &Package,
+    topics: &[&str],
+) -> BTreeMap<String, MessageTopicOperation> {
+    let topics = if package.is_new { topics } else { &[] };
+    topics
+        .iter()
+        .map(|topic| (String::from(*topic), MessageTopicOperation::Add))
+        .collect()
+}
+
+/// Adds a version to `package` with `entry_points`, `named_keys` (the `#[state]` items; named
+/// keys the current version already has are carried forward by the engine and win) and
+/// `topics`, puts its hash into the account under `<name>_contract_hash`, then runs `init` (new
+/// package) or `upgrade` (new version) inside it.
+// Called once per module, from the installer: inlining costs no size and lets the
+// optimizer drop what this contract does not use (topics, groups, an upgrade hook).
+#[inline(always)]
+pub fn add_version(
+    package: Package,
+    keys: &AccountKeys,
+    entry_points: EntryPoints,
+    mut named_keys: NamedKeys,
+    topics: BTreeMap<String, MessageTopicOperation>,
+    init: Option<InitCall>,
+    upgrade: Option<InitCall>,
+) {
+    let lifecycle = if package.is_new {
+        init.map(|call| (call, INIT_PENDING))
+    } else {
+        upgrade.map(|call| (call, UPGRADE_PENDING))
+    };
+    if let Some((_, pending)) = &lifecycle {
+        named_keys.insert(String::from(*pending), Key::Hash([0; 32]));
+    }
+    let (contract_hash, _version) =
+        storage::add_contract_version(package.hash, entry_points, named_keys, topics);
     runtime::put_key(keys.contract_hash, Key::Hash(contract_hash.value()));
-    if let Some(init) = init {
-        runtime::call_contract::<()>(contract_hash, init.entry_point, init.args);
+    if let Some((call, _)) = lifecycle {
+        runtime::call_contract::<()>(contract_hash, call.entry_point, call.args);
     }
 }
 
 /// First statement of the generated `#[init]` entry point: lets exactly one call through (the
 /// installer's) and reverts every later one with [`errors::ALREADY_INITIALIZED`].
 pub fn begin_init() {
-    if !runtime::has_key(INIT_PENDING) {
+    begin_once(INIT_PENDING);
+}
+
+/// First statement of the generated `#[upgrade]` entry point: lets exactly one call per new
+/// version through (the installer's) and reverts every other with
+/// [`errors::ALREADY_INITIALIZED`].
+pub fn begin_upgrade() {
+    begin_once(UPGRADE_PENDING);
+}
+
+fn begin_once(pending: &str) {
+    if !runtime::has_key(pending) {
         runtime::revert(errors::ALREADY_INITIALIZED);
     }
-    runtime::remove_key(INIT_PENDING);
+    runtime::remove_key(pending);
 }

@@ -37,20 +37,23 @@ extern crate alloc;
 #[cfg(not(target_arch = "wasm32"))]
 extern crate std;
 
+pub mod access;
 mod args;
 mod buffer;
 pub mod errors;
+pub mod events;
 mod install;
 mod interface;
 pub mod named_keys;
 mod ret;
+pub mod state;
 pub mod storage;
 mod type_checks;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use casper_contract;
-pub use casper_dsl_macros::{call, contract, entry_point, init, session};
+pub use casper_dsl_macros::{call, contract, entry_point, error, init, session, upgrade};
 pub use casper_types;
 pub use casper_types::ApiError;
 pub use interface::{Call, Install};
@@ -58,7 +61,10 @@ pub use interface::{Call, Install};
 /// Everything a contract module usually needs, for `use casper_dsl::prelude::*;`.
 pub mod prelude {
     pub use crate::{
+        access::{immediate_caller, require_caller},
+        events::emit,
         named_keys::{get_key, put_key},
+        state::{Mapping, Var},
         storage,
     };
     pub use alloc::{boxed::Box, format, string::String, string::ToString, vec, vec::Vec};
@@ -77,12 +83,19 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::args::{optional_arg, required_arg};
-    pub use crate::install::{begin_init, entry_point, install_contract, AccountKeys, InitCall};
+    pub use crate::install::{
+        add_version, begin_init, begin_upgrade, entry_point, group_entry_point, message_topics,
+        open_package, provision_groups, AccountKeys, InitCall, UserGroup,
+    };
     pub use crate::interface::insert_arg;
     pub use crate::ret::{ret_value, revert_on_err};
-    pub use crate::type_checks::{is_argument, is_error, is_returned};
+    pub use crate::state::State;
+    pub use crate::type_checks::{is_argument, is_error, is_returned, is_state};
+    pub use alloc::collections::BTreeMap;
     pub use alloc::vec::Vec;
-    pub use casper_types::{CLType, CLTyped, EntryPoints, Parameter, RuntimeArgs};
+    pub use casper_types::{
+        contracts::NamedKeys, CLType, CLTyped, EntryPoints, Parameter, RuntimeArgs,
+    };
     pub use core::env;
     pub use core::option::Option;
 }

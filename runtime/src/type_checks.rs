@@ -55,3 +55,6 @@ pub fn is_returned<T: Returned>() {}
 
 /// Compiles only if `T` can be reverted with.
 pub fn is_error<T: Error>() {}
+
+/// Compiles only if `T` can be a `#[state]` item.
+pub fn is_state<T: crate::state::State>() {}

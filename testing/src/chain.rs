@@ -211,6 +211,27 @@ impl Chain {
         }
     }
 
+    /// The value under `item_key` in the dictionary whose seed URef is `seed` (e.g. a
+    /// `Mapping`'s named key), as an off-chain tool would read it, or `None` if there is none.
+    ///
+    /// # Panics
+    ///
+    /// If what is stored is not a `CLValue` of type `T`.
+    pub fn read_dictionary_item<T: CLTyped + FromBytes>(
+        &self,
+        seed: URef,
+        item_key: &str,
+    ) -> Option<T> {
+        match self.builder.query_dictionary_item(None, seed, item_key) {
+            Ok(StoredValue::CLValue(value)) => Some(cl_value_to(
+                &value,
+                format_args!("dictionary item `{item_key}`"),
+            )),
+            Ok(other) => panic!("item `{item_key}` holds a {}", other.type_name()),
+            Err(_) => None,
+        }
+    }
+
     /// The balance of `account`'s main purse, in motes.
     pub fn balance(&self, account: AccountHash) -> U512 {
         self.builder.get_purse_balance(self.main_purse(account))

@@ -2,11 +2,16 @@
 
 use std::fmt::Display;
 
+use casper_dsl::events::Event;
 use casper_execution_engine::{
     engine_state::{Error as EngineError, WasmV1Result},
     execution::ExecError,
 };
-use casper_types::{bytesrepr::FromBytes, ApiError, CLTyped, CLValue};
+use casper_types::{
+    bytesrepr::FromBytes,
+    contract_messages::{Message, MessagePayload},
+    ApiError, CLTyped, CLValue,
+};
 
 /// The outcome of one session, contract call or transfer, already committed to the chain.
 ///
@@ -19,6 +24,8 @@ pub struct Execution {
     /// `Ok` with the value passed to `runtime::ret` (the unit value `()` when the code returned
     /// without calling it; `None` for native transfers), or the engine's error.
     pub result: Result<Option<CLValue>, EngineError>,
+    /// The messages the execution emitted (contract events), in order; none if it failed.
+    pub messages: Vec<Message>,
 }
 
 impl Execution {
@@ -32,7 +39,31 @@ impl Execution {
                 Some(error) => Err(error.clone()),
                 None => Ok(result.ret().cloned()),
             },
+            messages: result.messages().clone(),
         }
+    }
+
+    /// The events of type `E` the execution emitted (the messages on `E`'s topic, decoded), in
+    /// order.
+    ///
+    /// # Panics
+    ///
+    /// If a message on that topic does not decode as `E`.
+    pub fn events<E: Event + FromBytes>(&self) -> Vec<E> {
+        self.messages
+            .iter()
+            .filter(|message| message.topic_name() == E::TOPIC)
+            .map(|message| match message.payload() {
+                MessagePayload::Bytes(bytes) => {
+                    casper_types::bytesrepr::deserialize_from_slice(bytes).unwrap_or_else(|error| {
+                        panic!("a `{}` message does not decode: {error}", E::TOPIC)
+                    })
+                }
+                MessagePayload::String(text) => {
+                    panic!("a `{}` message is a string, not an event: {text}", E::TOPIC)
+                }
+            })
+            .collect()
     }
 
     /// Whether the execution succeeded.

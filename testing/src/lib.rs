@@ -53,7 +53,7 @@ pub use casper_types::{
     bytesrepr::{FromBytes, ToBytes},
     contracts::{ContractHash, ContractPackageHash, NamedKeys},
     runtime_args, ApiError, CLType, CLTyped, CLValue, Digest, EntityEntryPoint, Key, RuntimeArgs,
-    URef, U512,
+    URef, U256, U512,
 };
 
 /// The module to deploy for a crate, built in release mode for [`tested_target`] (at most once

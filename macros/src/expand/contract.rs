@@ -1,8 +1,13 @@
 //! A stored contract: one export per entry point, and the installer `call`, which creates the
-//! contract with the entry-point table derived from the same signatures and runs `#[init]`.
+//! package (or a new version of it) with the entry-point table derived from the same
+//! signatures, the `#[state]` items, the event topics and the user groups, then runs `#[init]`
+//! or `#[upgrade]`.
+
+use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use super::export::{cl_type_of, export_fn, user_export};
 use crate::{
@@ -14,6 +19,7 @@ pub fn expand(module: &DslModule) -> TokenStream {
     let exports = module.exports.iter().map(|export| {
         let prelude = match export.role {
             Role::Init => quote! { ::casper_dsl::__private::begin_init(); },
+            Role::Upgrade => quote! { ::casper_dsl::__private::begin_upgrade(); },
             _ => TokenStream::new(),
         };
         user_export(export, &export.name.value, prelude)
@@ -26,48 +32,87 @@ pub fn expand(module: &DslModule) -> TokenStream {
     quote! { #(#exports)* #installer }
 }
 
+/// The installer: only the steps this contract needs are generated, so a contract without
+/// groups or events carries no code for them.
 fn installer_body(module: &DslModule) -> TokenStream {
     let rows = module.exports.iter().map(table_row);
     let name = &module.name.value;
     let package_hash = format!("{name}_package_hash");
     let access_uref = format!("{name}_access_uref");
     let contract_hash = format!("{name}_contract_hash");
-    let init = match module
-        .exports
-        .iter()
-        .find(|export| export.role == Role::Init)
-    {
-        Some(init) => {
-            let entry_point = &init.name.value;
-            let forwards = init.params.iter().map(|param| {
-                let arg = &param.name.value;
-                let cl_type = cl_type_of(&param.ty);
-                quote! { .forward_arg(#arg, #cl_type) }
-            });
-            quote! {
-                ::casper_dsl::__private::Option::Some(
-                    ::casper_dsl::__private::InitCall::new(#entry_point) #(#forwards)*
-                )
-            }
+    let locked = module.locked;
+    let state = module.state.iter().map(|item| {
+        let (ident, ty) = (&item.ident, &item.ty);
+        quote_spanned! {ty.span()=>
+            <#ty as ::casper_dsl::__private::State>::create(&#ident, &mut named_keys);
         }
-        None => quote! { ::casper_dsl::__private::Option::None },
+    });
+    let groups = groups(module);
+    let provision_groups = (!groups.is_empty()).then(|| {
+        let groups = groups.iter().map(|group| {
+            let account_key = format!("{name}_{group}_group");
+            quote! { ::casper_dsl::__private::UserGroup { label: #group, account_key: #account_key } }
+        });
+        quote! { ::casper_dsl::__private::provision_groups(&package, &[#(#groups),*]); }
+    });
+    let topics = if module.events.is_empty() {
+        quote! { ::casper_dsl::__private::BTreeMap::new() }
+    } else {
+        let topics = module.events.iter().map(|event| &event.topic.value);
+        quote! { ::casper_dsl::__private::message_topics(&package, &[#(#topics),*]) }
     };
+    let init = lifecycle_call(module, Role::Init);
+    let upgrade = lifecycle_call(module, Role::Upgrade);
     quote! {
+        let keys = ::casper_dsl::__private::AccountKeys {
+            package_hash: #package_hash,
+            access_uref: #access_uref,
+            contract_hash: #contract_hash,
+        };
+        let package = ::casper_dsl::__private::open_package(&keys, #locked);
+        #provision_groups
         let mut entry_points = ::casper_dsl::__private::EntryPoints::new();
         #(entry_points.add_entry_point(#rows);)*
-        ::casper_dsl::__private::install_contract(
-            ::casper_dsl::__private::AccountKeys {
-                package_hash: #package_hash,
-                access_uref: #access_uref,
-                contract_hash: #contract_hash,
-            },
-            entry_points,
-            #init,
+        #[allow(unused_mut)]
+        let mut named_keys = ::casper_dsl::__private::NamedKeys::new();
+        #(#state)*
+        let topics = #topics;
+        ::casper_dsl::__private::add_version(
+            package, &keys, entry_points, named_keys, topics, #init, #upgrade,
         );
     }
 }
 
-/// The entry-point table row of `export`: its name, parameters and result type.
+/// Every group any entry point names, once each, sorted.
+fn groups(module: &DslModule) -> BTreeSet<&str> {
+    module
+        .exports
+        .iter()
+        .flat_map(|export| &export.groups)
+        .map(|group| group.value.as_str())
+        .collect()
+}
+
+/// The installer's call of the `role` function (`#[init]` or `#[upgrade]`), forwarding the
+/// install deploy's arguments of the same names.
+fn lifecycle_call(module: &DslModule, role: Role) -> TokenStream {
+    let Some(export) = module.exports.iter().find(|export| export.role == role) else {
+        return quote! { ::casper_dsl::__private::Option::None };
+    };
+    let entry_point = &export.name.value;
+    let forwards = export.params.iter().map(|param| {
+        let arg = &param.name.value;
+        let cl_type = cl_type_of(&param.ty);
+        quote! { .forward_arg(#arg, #cl_type) }
+    });
+    quote! {
+        ::casper_dsl::__private::Option::Some(
+            ::casper_dsl::__private::InitCall::new(#entry_point) #(#forwards)*
+        )
+    }
+}
+
+/// The entry-point table row of `export`: its name, parameters, result type and groups.
 fn table_row(export: &Export) -> TokenStream {
     let name = &export.name.value;
     let params = export.params.iter().map(|param| {
@@ -79,11 +124,12 @@ fn table_row(export: &Export) -> TokenStream {
         Some(ty) => cl_type_of(ty),
         None => quote! { ::casper_dsl::__private::CLType::Unit },
     };
+    let params = quote! { ::casper_dsl::__private::Vec::from([#(#params),*]) };
+    if export.groups.is_empty() {
+        return quote! { ::casper_dsl::__private::entry_point(#name, #params, #ret) };
+    }
+    let groups = export.groups.iter().map(|group| &group.value);
     quote! {
-        ::casper_dsl::__private::entry_point(
-            #name,
-            ::casper_dsl::__private::Vec::from([#(#params),*]),
-            #ret,
-        )
+        ::casper_dsl::__private::group_entry_point(#name, #params, #ret, &[#(#groups),*])
     }
 }

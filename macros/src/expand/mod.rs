@@ -5,6 +5,7 @@
 //! and refer to everything else through absolute `::casper_dsl::__private` paths.
 
 mod contract;
+mod events;
 mod export;
 mod interface;
 mod session;
@@ -23,10 +24,12 @@ pub fn expand(module: &DslModule) -> TokenStream {
         Mode::Contract => (contract::expand(module), interface::expand(module)),
     };
     let type_checks = type_checks::expand(module);
+    let events = module.events.iter().map(events::expand);
     // A crate that does not declare the `as-dependency` feature still builds, with its exports.
     let bulk_memory_warning = bulk_memory_warning();
     let generated = quote::quote! {
         #type_checks
+        #(#events)*
         #bulk_memory_warning
         #interface
         #[allow(unexpected_cfgs)]

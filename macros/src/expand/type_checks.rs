@@ -32,8 +32,9 @@ pub fn expand(module: &DslModule) -> TokenStream {
         };
         params.chain(output).collect::<Vec<_>>()
     });
+    let state = module.state.iter().map(|item| check("is_state", &item.ty));
     quote! {
-        const _: fn() = || { #(#checks)* };
+        const _: fn() = || { #(#checks)* #(#state)* };
     }
 }
 

@@ -1,0 +1,361 @@
+//! The CEP-18 token on the real Casper execution engine: install arguments, metadata,
+//! transfers, allowances, mint/burn permissions, events, and where every named key lands.
+
+use casper_dsl::state::item_key;
+use casper_dsl_testing::{
+    casper_execution_engine::execution::ExecError, AccountHash, Chain, Deployed, EngineError, Key,
+    U256,
+};
+use cep18::cep18::{
+    calls, installer, Burn, Cep18Error, Mint, SetAllowance, Transfer, TransferFrom,
+};
+
+const SUPPLY: u64 = 1_000;
+
+struct Token {
+    chain: Chain,
+    token: Deployed,
+    installer: AccountHash,
+}
+
+fn account(hash: AccountHash) -> Key {
+    Key::Account(hash)
+}
+
+fn install(enable_mint_burn: Option<bool>) -> Token {
+    let mut chain = Chain::new();
+    let token = chain
+        .install(installer(
+            "Casper DSL Token".into(),
+            "CDT".into(),
+            9,
+            U256::from(SUPPLY),
+            enable_mint_burn,
+        ))
+        .expect("installs");
+    let installer = chain.default_account();
+    Token {
+        chain,
+        token,
+        installer,
+    }
+}
+
+impl Token {
+    fn balance(&mut self, owner: Key) -> U256 {
+        self.chain
+            .call(&self.token, calls::balance_of(owner))
+            .unwrap()
+    }
+
+    fn allowance(&mut self, owner: Key, spender: Key) -> U256 {
+        self.chain
+            .call(&self.token, calls::allowance(owner, spender))
+            .unwrap()
+    }
+
+    fn supply(&mut self) -> U256 {
+        self.chain.call(&self.token, calls::total_supply()).unwrap()
+    }
+}
+
+#[test]
+fn install_stores_the_metadata_in_the_contract_and_mints_the_supply() {
+    let mut t = install(None);
+    let name: String = t.chain.call(&t.token, calls::name()).unwrap();
+    let symbol: String = t.chain.call(&t.token, calls::symbol()).unwrap();
+    let decimals: u8 = t.chain.call(&t.token, calls::decimals()).unwrap();
+    assert_eq!(
+        (name.as_str(), symbol.as_str(), decimals),
+        ("Casper DSL Token", "CDT", 9)
+    );
+    assert_eq!(t.supply(), U256::from(SUPPLY));
+    let owner = account(t.installer);
+    assert_eq!(t.balance(owner), U256::from(SUPPLY));
+
+    let contract_keys = t.chain.contract_named_keys(t.token.contract_hash);
+    for key in [
+        "name",
+        "symbol",
+        "decimals",
+        "total_supply",
+        "balances",
+        "allowances",
+    ] {
+        assert!(contract_keys.contains(key), "`{key}` is in the contract");
+    }
+    let account_keys = t.chain.account_named_keys(t.installer);
+    let mut names: Vec<&str> = account_keys.names().map(String::as_str).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "cep18_access_uref",
+            "cep18_admin_group",
+            "cep18_contract_hash",
+            "cep18_package_hash"
+        ]
+    );
+}
+
+#[test]
+fn balances_are_found_off_chain_under_the_documented_item_key() {
+    let mut t = install(None);
+    let owner = account(t.installer);
+    let balances = *t
+        .chain
+        .contract_named_keys(t.token.contract_hash)
+        .get("balances")
+        .unwrap();
+    let seed = balances.into_uref().unwrap();
+    let stored: Option<U256> = t
+        .chain
+        .read_dictionary_item(seed, &item_key(&owner).unwrap());
+    assert_eq!(stored, Some(U256::from(SUPPLY)));
+    let stranger = account(t.chain.create_funded_account());
+    assert_eq!(
+        t.chain
+            .read_dictionary_item::<U256>(seed, &item_key(&stranger).unwrap()),
+        None
+    );
+    assert_eq!(t.balance(stranger), U256::zero());
+}
+
+#[test]
+fn the_install_emits_the_initial_mint() {
+    let mut chain = Chain::new();
+    let install = installer("T".into(), "T".into(), 0, U256::from(7), None);
+    chain.install(install).unwrap();
+    let minted = chain.last_execution().events::<Mint>();
+    assert_eq!(minted.len(), 1);
+    assert_eq!(minted[0].recipient, account(chain.default_account()));
+    assert_eq!(minted[0].amount, U256::from(7));
+}
+
+#[test]
+fn a_transfer_moves_the_amount_and_emits_an_event() {
+    let mut t = install(None);
+    let owner = account(t.installer);
+    let recipient = account(t.chain.create_funded_account());
+    t.chain
+        .call(&t.token, calls::transfer(recipient, U256::from(300)))
+        .unwrap();
+    let events = t.chain.last_execution().events::<Transfer>();
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        (events[0].sender, events[0].recipient, events[0].amount),
+        (owner, recipient, U256::from(300))
+    );
+    assert_eq!(t.balance(owner), U256::from(SUPPLY - 300));
+    assert_eq!(t.balance(recipient), U256::from(300));
+    assert_eq!(t.supply(), U256::from(SUPPLY));
+}
+
+#[test]
+fn a_zero_transfer_succeeds_and_moves_nothing() {
+    let mut t = install(None);
+    let owner = account(t.installer);
+    let recipient = account(t.chain.create_funded_account());
+    t.chain
+        .call(&t.token, calls::transfer(recipient, U256::zero()))
+        .unwrap();
+    assert_eq!(t.balance(owner), U256::from(SUPPLY));
+    assert_eq!(t.balance(recipient), U256::zero());
+}
+
+#[test]
+fn bad_transfers_revert_with_their_code_and_change_nothing() {
+    let mut t = install(None);
+    let owner = account(t.installer);
+    let recipient = account(t.chain.create_funded_account());
+    let before = t.chain.state_root();
+
+    let to_self = t
+        .chain
+        .call(&t.token, calls::transfer(owner, U256::from(1)))
+        .unwrap_err();
+    assert!(to_self.is(Cep18Error::CannotTargetSelfUser), "{to_self}");
+    let too_much = t
+        .chain
+        .call(&t.token, calls::transfer(recipient, U256::from(SUPPLY + 1)))
+        .unwrap_err();
+    assert!(too_much.is(Cep18Error::InsufficientBalance), "{too_much}");
+    assert!(too_much.execution.messages.is_empty());
+
+    assert_eq!(t.chain.state_root(), before, "global state is unchanged");
+    assert_eq!(t.balance(owner), U256::from(SUPPLY));
+    assert_eq!(t.balance(recipient), U256::zero());
+}
+
+#[test]
+fn allowances_are_set_raised_lowered_and_never_for_oneself() {
+    let mut t = install(None);
+    let owner = account(t.installer);
+    let spender = account(t.chain.create_funded_account());
+    t.chain
+        .call(&t.token, calls::approve(spender, U256::from(50)))
+        .unwrap();
+    let set = t.chain.last_execution().events::<SetAllowance>();
+    assert_eq!(
+        (set[0].owner, set[0].spender, set[0].allowance),
+        (owner, spender, U256::from(50))
+    );
+    assert_eq!(t.allowance(owner, spender), U256::from(50));
+    t.chain
+        .call(&t.token, calls::increase_allowance(spender, U256::from(25)))
+        .unwrap();
+    assert_eq!(t.allowance(owner, spender), U256::from(75));
+    t.chain
+        .call(
+            &t.token,
+            calls::decrease_allowance(spender, U256::from(100)),
+        )
+        .unwrap();
+    assert_eq!(
+        t.allowance(owner, spender),
+        U256::zero(),
+        "saturates at zero"
+    );
+    let overflow = {
+        t.chain
+            .call(&t.token, calls::approve(spender, U256::MAX))
+            .unwrap();
+        t.chain
+            .call(&t.token, calls::increase_allowance(spender, U256::one()))
+            .unwrap_err()
+    };
+    assert!(overflow.is(Cep18Error::Overflow), "{overflow}");
+    assert_eq!(t.allowance(owner, spender), U256::MAX);
+    let own = t
+        .chain
+        .call(&t.token, calls::approve(owner, U256::one()))
+        .unwrap_err();
+    assert!(own.is(Cep18Error::CannotTargetSelfUser), "{own}");
+}
+
+#[test]
+fn transfer_from_spends_the_allowance_and_no_more() {
+    let mut t = install(None);
+    let owner = account(t.installer);
+    let spender_account = t.chain.create_funded_account();
+    let spender = account(spender_account);
+    let recipient = account(t.chain.create_funded_account());
+    t.chain
+        .call(&t.token, calls::approve(spender, U256::from(100)))
+        .unwrap();
+
+    t.chain
+        .call_as(
+            spender_account,
+            &t.token,
+            calls::transfer_from(owner, recipient, U256::from(60)),
+        )
+        .unwrap();
+    let moved = t.chain.last_execution().events::<TransferFrom>();
+    assert_eq!(
+        (
+            moved[0].spender,
+            moved[0].owner,
+            moved[0].recipient,
+            moved[0].amount
+        ),
+        (spender, owner, recipient, U256::from(60))
+    );
+    assert_eq!(t.allowance(owner, spender), U256::from(40));
+    assert_eq!(t.balance(recipient), U256::from(60));
+
+    let beyond = t
+        .chain
+        .call_as(
+            spender_account,
+            &t.token,
+            calls::transfer_from(owner, recipient, U256::from(41)),
+        )
+        .unwrap_err();
+    assert!(beyond.is(Cep18Error::InsufficientAllowance), "{beyond}");
+    assert_eq!(t.allowance(owner, spender), U256::from(40));
+    assert_eq!(t.balance(recipient), U256::from(60));
+    assert_eq!(t.balance(owner), U256::from(SUPPLY - 60));
+}
+
+#[test]
+fn admins_mint_and_burn_when_enabled() {
+    let mut t = install(Some(true));
+    let holder = account(t.chain.create_funded_account());
+    t.chain
+        .call(&t.token, calls::mint(holder, U256::from(500)))
+        .unwrap();
+    let minted = t.chain.last_execution().events::<Mint>();
+    assert_eq!(
+        (minted[0].recipient, minted[0].amount),
+        (holder, U256::from(500))
+    );
+    assert_eq!(t.supply(), U256::from(SUPPLY + 500));
+    t.chain
+        .call(&t.token, calls::burn(holder, U256::from(200)))
+        .unwrap();
+    let burnt = t.chain.last_execution().events::<Burn>();
+    assert_eq!((burnt[0].owner, burnt[0].amount), (holder, U256::from(200)));
+    assert_eq!(t.balance(holder), U256::from(300));
+    assert_eq!(t.supply(), U256::from(SUPPLY + 300));
+
+    let over_burn = t
+        .chain
+        .call(&t.token, calls::burn(holder, U256::from(301)))
+        .unwrap_err();
+    assert!(over_burn.is(Cep18Error::InsufficientBalance), "{over_burn}");
+    let overflow = t
+        .chain
+        .call(&t.token, calls::mint(holder, U256::MAX))
+        .unwrap_err();
+    assert!(overflow.is(Cep18Error::Overflow), "{overflow}");
+    assert_eq!(t.supply(), U256::from(SUPPLY + 300));
+}
+
+#[test]
+fn outsiders_cannot_mint_or_burn_the_engine_refuses_them() {
+    let mut t = install(Some(true));
+    let outsider = t.chain.create_funded_account();
+    let refused = t
+        .chain
+        .call_as(
+            outsider,
+            &t.token,
+            calls::mint(account(outsider), U256::one()),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            refused.engine_error(),
+            EngineError::Exec(ExecError::InvalidContext)
+        ),
+        "{refused}"
+    );
+    let refused = t
+        .chain
+        .call_as(
+            outsider,
+            &t.token,
+            calls::burn(account(t.installer), U256::one()),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            refused.engine_error(),
+            EngineError::Exec(ExecError::InvalidContext)
+        ),
+        "{refused}"
+    );
+    assert_eq!(t.supply(), U256::from(SUPPLY));
+}
+
+#[test]
+fn mint_and_burn_are_off_unless_enabled_at_install() {
+    let mut t = install(None);
+    let disabled = t
+        .chain
+        .call(&t.token, calls::mint(account(t.installer), U256::one()))
+        .unwrap_err();
+    assert!(disabled.is(Cep18Error::MintBurnDisabled), "{disabled}");
+    assert_eq!(t.supply(), U256::from(SUPPLY));
+}

@@ -1,0 +1,25 @@
+//! A `locked` contract: installing it again from the same account is refused by the engine,
+//! and the installed version stays the only one.
+
+use casper_dsl_testing::{casper_execution_engine::execution::ExecError, Chain, EngineError};
+use locked_greeter::greeter::{calls, installer};
+
+#[test]
+fn a_locked_package_refuses_a_second_version() {
+    let mut chain = Chain::new();
+    let first = chain.install(installer()).unwrap();
+    let again = chain.install(installer()).unwrap_err();
+    assert!(
+        matches!(
+            again.engine_error(),
+            EngineError::Exec(ExecError::LockedEntity(_))
+        ),
+        "{again}"
+    );
+    let account = chain.default_account();
+    assert_eq!(
+        chain.contract_hash_under(account, "greeter_contract_hash"),
+        first.contract_hash
+    );
+    assert_eq!(chain.call(&first, calls::hello()).unwrap(), "hello");
+}

@@ -1,0 +1,55 @@
+//! An `#[event]` struct: its `bytesrepr` encoding (fields in declaration order) and its topic.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use crate::model::Event;
+
+pub fn expand(event: &Event) -> TokenStream {
+    let ident = &event.ident;
+    let topic = &event.topic.value;
+    let bytesrepr = quote! { ::casper_dsl::casper_types::bytesrepr };
+    let fields: Vec<_> = event.fields.iter().map(|(field, _)| field).collect();
+    // Each use of a field is spanned at its type, so a type that cannot be encoded is reported
+    // where the user wrote it.
+    let field_trait = quote! { ::casper_dsl::events::EventField };
+    let lengths = event.fields.iter().map(|(field, ty)| {
+        quote_spanned! {ty.span()=> <#ty as #field_trait>::encoded_length(&self.#field) }
+    });
+    let writes = event.fields.iter().map(|(field, ty)| {
+        quote_spanned! {ty.span()=> <#ty as #field_trait>::encode(&self.#field, writer)?; }
+    });
+    let reads = event.fields.iter().map(|(field, ty)| {
+        quote_spanned! {ty.span()=> let (#field, bytes) = <#ty as #field_trait>::decode(bytes)?; }
+    });
+    quote! {
+        impl #bytesrepr::ToBytes for #ident {
+            fn to_bytes(&self) -> ::core::result::Result<::casper_dsl::__private::Vec<u8>, #bytesrepr::Error> {
+                let mut bytes = ::casper_dsl::__private::Vec::with_capacity(self.serialized_length());
+                self.write_bytes(&mut bytes)?;
+                ::core::result::Result::Ok(bytes)
+            }
+
+            fn serialized_length(&self) -> usize {
+                0 #(+ #lengths)*
+            }
+
+            fn write_bytes(&self, writer: &mut ::casper_dsl::__private::Vec<u8>) -> ::core::result::Result<(), #bytesrepr::Error> {
+                #(#writes)*
+                ::core::result::Result::Ok(())
+            }
+        }
+
+        impl #bytesrepr::FromBytes for #ident {
+            fn from_bytes(bytes: &[u8]) -> ::core::result::Result<(Self, &[u8]), #bytesrepr::Error> {
+                #(#reads)*
+                ::core::result::Result::Ok((#ident { #(#fields),* }, bytes))
+            }
+        }
+
+        impl ::casper_dsl::events::Event for #ident {
+            const TOPIC: &'static str = #topic;
+        }
+    }
+}

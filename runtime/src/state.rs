@@ -1,0 +1,233 @@
+//! Typed contract state: a single value under a named key ([`Var`]) and a key-value map backed
+//! by a Casper dictionary ([`Mapping`]).
+//!
+//! Declared as `#[state]` consts in a `#[casper_dsl::contract]` module, each is created by the
+//! installer and handed to the new contract as one of its named keys: it lives in the contract's
+//! context, never in the installing account's.
+//!
+//! ```
+//! #[casper_dsl::contract]
+//! pub mod token {
+//!     use casper_dsl::prelude::*;
+//!
+//!     /// Named key `total_supply` of the contract.
+//!     #[state]
+//!     pub const TOTAL_SUPPLY: Var<U256> = Var::new("total_supply");
+//!     /// Dictionary `balances` of the contract.
+//!     #[state]
+//!     pub const BALANCES: Mapping<Key, U256> = Mapping::new("balances");
+//!
+//!     #[entry_point]
+//!     pub fn mint(owner: Key, amount: U256) {
+//!         TOTAL_SUPPLY.checked_add(amount).unwrap_or_revert();
+//!         BALANCES.set(&owner, BALANCES.get_or_default(&owner) + amount);
+//!     }
+//! }
+//! ```
+//!
+//! # Dictionary item keys
+//!
+//! A dictionary item key is at most 64 bytes, so [`Mapping`] derives it from the key's
+//! `bytesrepr` encoding (what [`item_key`] computes, also on the host for off-chain tools):
+//!
+//! - up to 48 bytes (e.g. a `Key::Account`, 33 bytes): the standard base64 encoding, padded;
+//! - longer (e.g. a `(Key, Key)` pair): the lowercase hex of its 32-byte BLAKE2b digest.
+//!
+//! These are the encodings of the CEP-18 reference contract's `balances` (base64 of the
+//! owner's `Key`) and `allowances` (hex of the BLAKE2b of owner and spender `Key`s).
+
+use alloc::{string::String, vec::Vec};
+use core::marker::PhantomData;
+
+use base64::{engine::general_purpose::STANDARD, Engine};
+use casper_contract::{ext_ffi, unwrap_or_revert::UnwrapOrRevert};
+use casper_types::{
+    bytesrepr::{self, FromBytes, ToBytes},
+    contracts::NamedKeys,
+    ApiError, CLTyped, Digest, Key, URef,
+};
+use num_traits::{CheckedAdd, CheckedSub};
+
+use crate::{buffer, named_keys::get_key, storage};
+
+/// Longest key encoding that is base64-encoded; longer ones are hashed.
+const LONGEST_BASE64_KEY: usize = 48;
+
+/// A value of type `T` under the contract named key `name`.
+pub struct Var<T> {
+    name: &'static str,
+    value: PhantomData<fn() -> T>,
+}
+
+impl<T> Var<T> {
+    /// The value under the named key `name`.
+    pub const fn new(name: &'static str) -> Self {
+        Var {
+            name,
+            value: PhantomData,
+        }
+    }
+
+    /// The named key.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+impl<T: CLTyped + ToBytes + FromBytes> Var<T> {
+    /// The URef the value is stored under; reverts with `ApiError::MissingKey` if the contract
+    /// has no such named key.
+    pub fn uref(&self) -> URef {
+        get_key(self.name)
+            .and_then(Key::into_uref)
+            .unwrap_or_revert_with(ApiError::MissingKey)
+    }
+
+    /// The current value.
+    pub fn get(&self) -> T {
+        storage::read_or_revert(self.uref())
+    }
+
+    /// Replaces the value.
+    pub fn set(&self, value: T) {
+        storage::write(self.uref(), value);
+    }
+
+    /// Adds `amount` and returns the new value, or `None` (changing nothing) on overflow.
+    pub fn checked_add(&self, amount: T) -> Option<T>
+    where
+        T: CheckedAdd + Clone,
+    {
+        self.update(|value| value.checked_add(&amount))
+    }
+
+    /// Subtracts `amount` and returns the new value, or `None` (changing nothing) on underflow.
+    pub fn checked_sub(&self, amount: T) -> Option<T>
+    where
+        T: CheckedSub + Clone,
+    {
+        self.update(|value| value.checked_sub(&amount))
+    }
+
+    fn update(&self, change: impl FnOnce(T) -> Option<T>) -> Option<T>
+    where
+        T: Clone,
+    {
+        let uref = self.uref();
+        let next = change(storage::read_or_revert(uref))?;
+        storage::write(uref, next.clone());
+        Some(next)
+    }
+}
+
+/// A map from `K` to `V` in the contract dictionary `name` (see the module docs for how keys
+/// are encoded).
+pub struct Mapping<K, V> {
+    name: &'static str,
+    entries: PhantomData<fn(K) -> V>,
+}
+
+impl<K, V> Mapping<K, V> {
+    /// The dictionary under the named key `name`.
+    pub const fn new(name: &'static str) -> Self {
+        Mapping {
+            name,
+            entries: PhantomData,
+        }
+    }
+
+    /// The named key of the dictionary.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+impl<K: ToBytes, V: CLTyped + ToBytes + FromBytes> Mapping<K, V> {
+    /// The dictionary's seed URef; reverts with `ApiError::MissingKey` if the contract has no
+    /// such named key.
+    pub fn uref(&self) -> URef {
+        get_key(self.name)
+            .and_then(Key::into_uref)
+            .unwrap_or_revert_with(ApiError::MissingKey)
+    }
+
+    /// The value under `key`, if any.
+    pub fn get(&self, key: &K) -> Option<V> {
+        let item_key = item_key(key).unwrap_or_revert();
+        casper_contract::contract_api::storage::dictionary_get(self.uref(), &item_key)
+            .unwrap_or_revert_with(ApiError::Read)
+    }
+
+    /// The value under `key`, or `V::default()` if there is none.
+    pub fn get_or_default(&self, key: &K) -> V
+    where
+        V: Default,
+    {
+        self.get(key).unwrap_or_default()
+    }
+
+    /// Stores `value` under `key`.
+    pub fn set(&self, key: &K, value: V) {
+        let item_key = item_key(key).unwrap_or_revert();
+        casper_contract::contract_api::storage::dictionary_put(self.uref(), &item_key, value);
+    }
+}
+
+/// The dictionary item key [`Mapping`] stores `key` under.
+///
+/// ```
+/// use casper_dsl::{casper_types::{account::AccountHash, Key}, state::item_key};
+///
+/// let owner = Key::Account(AccountHash::new([7; 32]));
+/// assert_eq!(item_key(&owner)?, "AAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH");
+/// assert_eq!(item_key(&(owner, owner))?.len(), 64); // hex of a BLAKE2b digest
+/// # Ok::<(), casper_dsl::casper_types::bytesrepr::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// If `key` does not serialize.
+pub fn item_key<K: ToBytes>(key: &K) -> Result<String, bytesrepr::Error> {
+    let bytes = key.to_bytes()?;
+    Ok(if bytes.len() <= LONGEST_BASE64_KEY {
+        STANDARD.encode(bytes)
+    } else {
+        base16::encode_lower(&Digest::hash(bytes).value())
+    })
+}
+
+/// A `#[state]` item: what the installer creates for it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be #[state]",
+    label = "not a `Var<T>` or a `Mapping<K, V>`",
+    note = "a #[state] const is a `Var<T>` (with `T: Default`, its value at install) or a `Mapping<K, V>`"
+)]
+pub trait State {
+    /// Adds the item's named key, with a new URef holding its initial value, to `named_keys`.
+    fn create(&self, named_keys: &mut NamedKeys);
+}
+
+impl<T: CLTyped + ToBytes + Default> State for Var<T> {
+    fn create(&self, named_keys: &mut NamedKeys) {
+        let uref = storage::new_uref(T::default());
+        named_keys.insert(self.name.into(), Key::URef(uref));
+    }
+}
+
+impl<K, V> State for Mapping<K, V> {
+    fn create(&self, named_keys: &mut NamedKeys) {
+        named_keys.insert(self.name.into(), Key::URef(new_dictionary_uref()));
+    }
+}
+
+/// A new dictionary's seed URef, not put under any named key of the caller (unlike
+/// casper-contract's `new_dictionary`), so that it can go to the new contract only.
+fn new_dictionary_uref() -> URef {
+    let mut size = core::mem::MaybeUninit::<usize>::uninit();
+    // SAFETY: the host writes one `usize`, the size of the URef it put in the host buffer.
+    let status = unsafe { ext_ffi::casper_new_dictionary(size.as_mut_ptr()) };
+    buffer::host_result(status).unwrap_or_revert();
+    // SAFETY: on success the host wrote the size.
+    let bytes: Vec<u8> = buffer::read_host_buffer(unsafe { size.assume_init() });
+    bytesrepr::deserialize(bytes).unwrap_or_revert()
+}

@@ -1,0 +1,4 @@
+#[casper_dsl::upgrade]
+pub fn migrate() {}
+
+fn main() {}
