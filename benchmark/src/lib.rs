@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use casper_dsl_testing::{
     build_wasm_as_cargo_leaves_it, build_wasm_for, runtime_args, AccountHash, Chain, ContractHash,
-    Execution, RuntimeArgs, U512, WASM32V1_NONE, WASM32_UNKNOWN_UNKNOWN,
+    Execution, Key, RuntimeArgs, U256, U512, WASM32V1_NONE, WASM32_UNKNOWN_UNKNOWN,
 };
 
 /// An example and its baseline.
@@ -58,6 +58,10 @@ pub fn pairs() -> Vec<Pair> {
         Pair {
             name: "read-counter",
             scenario: read_counter,
+        },
+        Pair {
+            name: "cep18",
+            scenario: cep18,
         },
     ]
 }
@@ -182,6 +186,45 @@ fn counter(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
         runtime_args! { "start" => 10u64 },
         calls,
     )
+}
+
+/// A token's life: install (mint and burn enabled), a transfer to a new holder, an approval, a
+/// balance query, a mint by the admin, then a `transfer_from` by the approved spender.
+fn cep18(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
+    let installer = chain.default_account();
+    let owner = Key::Account(installer);
+    let spender_account = chain.create_funded_account();
+    let spender = Key::Account(spender_account);
+    let recipient = Key::Account(chain.create_funded_account());
+    let install_args = runtime_args! {
+        "name" => "Token",
+        "symbol" => "TKN",
+        "decimals" => 9u8,
+        "total_supply" => U256::from(1_000_000u64),
+        "enable_mint_burn" => Some(true),
+    };
+    let calls = vec![
+        (
+            "transfer",
+            runtime_args! { "recipient" => recipient, "amount" => U256::from(100u64) },
+        ),
+        (
+            "approve",
+            runtime_args! { "spender" => spender, "amount" => U256::from(500u64) },
+        ),
+        ("balance_of", runtime_args! { "address" => recipient }),
+        (
+            "mint",
+            runtime_args! { "owner" => owner, "amount" => U256::from(10u64) },
+        ),
+    ];
+    let mut measured = contract(chain, wasm, "cep18", install_args, calls);
+    let token = chain.contract_hash_under(installer, "cep18_contract_hash");
+    let args =
+        runtime_args! { "owner" => owner, "recipient" => recipient, "amount" => U256::from(50u64) };
+    let spent = chain.call_contract(spender_account, token, "transfer_from", args);
+    measured.push(step("transfer_from", spent));
+    measured
 }
 
 fn vault(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {

@@ -133,6 +133,39 @@ fn overlapping_copies_in_both_directions_match() {
     }
 }
 
+/// The lowered copy moves 8-byte words, then single bytes: every distance between overlapping
+/// ranges, both directions, around and across word boundaries, exhaustively.
+#[test]
+fn overlapping_copies_at_every_small_distance_match() {
+    let base: u32 = 1_001; // unaligned
+    for distance in -17i32..=17 {
+        for n in 0..=40 {
+            let op = Op::Copy {
+                dst: base.checked_add_signed(distance).unwrap(),
+                src: base,
+                n,
+            };
+            let (expected, actual) = both(&pattern(), &[op]);
+            assert!(expected == actual, "{op:?}");
+        }
+    }
+}
+
+#[test]
+fn fills_of_every_small_length_match() {
+    for dst in 0..8 {
+        for n in 0..=40 {
+            let op = Op::Fill {
+                dst,
+                value: 0x5A,
+                n,
+            };
+            let (expected, actual) = both(&pattern(), &[op]);
+            assert!(expected == actual, "{op:?}");
+        }
+    }
+}
+
 #[test]
 fn zero_lengths_change_nothing() {
     let ops = [

@@ -1,7 +1,7 @@
 //! Revert codes raised by the code the macros generate, rather than by the contract's own logic.
 //!
 //! They sit at the top of the `ApiError::User` range, so a contract's own user errors can use
-//! any code below [`FIRST_RESERVED_USER_CODE`].
+//! any code below [`FIRST_RESERVED_USER_CODE`]; `#[casper_dsl::error]` refuses the codes above.
 
 use casper_types::ApiError;
 
@@ -12,6 +12,7 @@ pub const FIRST_RESERVED_USER_CODE: u16 = 65_000;
 /// deploy with this code instead of trapping.
 pub const PANIC: ApiError = ApiError::User(u16::MAX);
 
-/// Raised by any call to a contract's `#[init]` entry point after the one made by the installer
-/// (`ApiError::User(65534)`); nothing is changed.
+/// Raised by any call to a contract's `#[init]` entry point after the one made by the installer,
+/// and by any call to its `#[upgrade]` entry point but the one the installer makes when it adds
+/// that version (`ApiError::User(65534)`); nothing is changed.
 pub const ALREADY_INITIALIZED: ApiError = ApiError::User(u16::MAX - 1);

@@ -37,6 +37,9 @@ pub fn group_entry_point(
     entry_point_with_access(name, params, ret, EntryPointAccess::Groups(groups))
 }
 
+// One shared body for every row of the table, rather than a copy inlined per entry point
+// (measured: -442 B on the counter).
+#[inline(never)]
 fn entry_point_with_access(
     name: &str,
     params: Vec<Parameter>,
