@@ -14,9 +14,14 @@ pub mod counter {
     #[state]
     pub const UPGRADES: Var<u32> = Var::new("upgrades");
 
+    /// Named key whose value is the installing account's `Key`, as the first version set it.
+    pub const OWNER: &str = "owner";
+
     #[casper_dsl::error]
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub enum CounterError {
+        /// `reset` by an account other than the owner.
+        NotOwner = 1,
         /// `decrement` below zero.
         Underflow = 2,
     }
@@ -25,6 +30,7 @@ pub mod counter {
     #[init]
     pub fn init(start: u64) {
         COUNT.set(start);
+        put_key(OWNER, immediate_caller());
     }
 
     /// Runs once inside this version when it is added to an existing package.
@@ -47,6 +53,14 @@ pub mod counter {
     #[entry_point]
     pub fn get() -> u64 {
         COUNT.get()
+    }
+
+    /// Sets the count back to zero; only the owner may.
+    #[entry_point]
+    pub fn reset() -> Result<(), CounterError> {
+        require_caller(get_key(OWNER).unwrap_or_revert(), CounterError::NotOwner)?;
+        COUNT.set(0);
+        Ok(())
     }
 
     #[entry_point]

@@ -80,3 +80,15 @@ fn another_account_installs_its_own_package() {
     assert_eq!(chain.call(&own, calls::get()).unwrap(), 100);
     assert_eq!(chain.call(&own, calls::upgrades()).unwrap(), 0);
 }
+
+#[test]
+fn only_the_owner_resets_checked_with_require_caller() {
+    use counter_v2::counter::{calls, CounterError};
+    let (mut chain, _, v2) = upgraded(1);
+    let stranger = chain.create_funded_account();
+    let denied = chain.call_as(stranger, &v2, calls::reset()).unwrap_err();
+    assert!(denied.is(CounterError::NotOwner), "{denied}");
+    assert_eq!(chain.call(&v2, calls::get()).unwrap(), 6);
+    chain.call(&v2, calls::reset()).unwrap();
+    assert_eq!(chain.call(&v2, calls::get()).unwrap(), 0);
+}
