@@ -9,35 +9,33 @@
 pub mod {{module}} {
     use casper_dsl::prelude::*;
 
-    /// Named key of the count, in the contract's named keys.
-    pub const COUNT: &str = "count";
+    /// The count, created by the installer under the contract named key `count`.
+    #[state]
+    pub const COUNT: Var<u64> = Var::new("count");
+
+    /// The contract's errors, each reverting with `ApiError::User(code)`.
+    #[casper_dsl::error]
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum CounterError {
+        /// The count would exceed `u64::MAX`.
+        Overflow = 1,
+    }
 
     /// Runs once, inside the contract, when it is installed.
     #[init]
     pub fn init(start: u64) {
-        put_key(COUNT, storage::new_uref(start).into());
+        COUNT.set(start);
     }
 
     /// Adds `by` to the count and returns the new count.
     #[entry_point]
-    pub fn increment(by: u64) -> u64 {
-        let count = count_uref();
-        let next = read(count).checked_add(by).unwrap_or_revert();
-        storage::write(count, next);
-        next
+    pub fn increment(by: u64) -> Result<u64, CounterError> {
+        COUNT.checked_add(by).ok_or(CounterError::Overflow)
     }
 
     /// The current count.
     #[entry_point]
     pub fn get() -> u64 {
-        read(count_uref())
-    }
-
-    fn count_uref() -> URef {
-        get_key(COUNT).and_then(Key::into_uref).unwrap_or_revert()
-    }
-
-    fn read(count: URef) -> u64 {
-        storage::read_or_revert(count)
+        COUNT.get()
     }
 }

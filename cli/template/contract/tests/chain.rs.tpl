@@ -1,7 +1,7 @@
 //! The contract on a local Casper chain (the real execution engine, in-process).
 
 use casper_dsl_testing::{Chain, Key};
-use {{module}}::{{module}}::{calls, installer, COUNT};
+use {{module}}::{{module}}::{calls, installer, CounterError, COUNT};
 
 #[test]
 fn installs_and_counts() {
@@ -9,8 +9,8 @@ fn installs_and_counts() {
     let contract = chain.install(installer(1)).expect("installs");
     assert_eq!(chain.call(&contract, calls::increment(2)).unwrap(), 3);
     assert_eq!(chain.call(&contract, calls::get()).unwrap(), 3);
-    let count = chain.contract_named_keys(contract.contract_hash);
-    let count: Key = *count.get(COUNT).expect("the count is in the contract");
+    let keys = chain.contract_named_keys(contract.contract_hash);
+    let count: Key = *keys.get(COUNT.name()).expect("the count is in the contract");
     assert_eq!(chain.read_key::<u64>(count), 3);
 }
 
@@ -18,6 +18,7 @@ fn installs_and_counts() {
 fn an_overflow_reverts_and_changes_nothing() {
     let mut chain = Chain::new();
     let contract = chain.install(installer(u64::MAX)).unwrap();
-    assert!(chain.call(&contract, calls::increment(1)).is_err());
+    let overflow = chain.call(&contract, calls::increment(1)).unwrap_err();
+    assert!(overflow.is(CounterError::Overflow), "{overflow}");
     assert_eq!(chain.call(&contract, calls::get()).unwrap(), u64::MAX);
 }
