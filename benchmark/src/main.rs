@@ -5,7 +5,7 @@
 use benchmark::{measure_gas, measure_sizes, measure_targets, pairs};
 
 fn main() {
-    print_header("hand-written");
+    print_header("DSL", "hand-written");
     for pair in pairs() {
         let (dsl, hand) = measure_sizes(&pair);
         print_row(
@@ -29,7 +29,7 @@ fn main() {
     println!("\nsizes in bytes; ratio = DSL / hand-written (below 1: the DSL is cheaper)");
     println!("both built for wasm32v1-none\n");
 
-    print_header("unknown+lower");
+    print_header("wasm32v1-none", "unknown+lower");
     for pair in pairs() {
         let [mvp, lowered] = measure_targets(&pair);
         print_row(pair.name, "size", mvp.size as u64, lowered.size as u64);
@@ -46,15 +46,10 @@ fn main() {
     println!("by the pipeline of `cargo casper-dsl build`; ratio = wasm32v1-none / lowered");
 }
 
-fn print_header(other: &str) {
-    let first = if other == "hand-written" {
-        "DSL"
-    } else {
-        "wasm32v1-none"
-    };
+fn print_header(left: &str, right: &str) {
     println!(
         "{:<13} {:<14} {:>16} {:>16} {:>7}",
-        "example", "measure", first, other, "ratio"
+        "example", "measure", left, right, "ratio"
     );
 }
 

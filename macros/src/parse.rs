@@ -112,10 +112,26 @@ fn parse_name_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<Name> {
         .value()?
         .parse()
         .map_err(|error| syn::Error::new(error.span(), "expected a string: `name = \"...\"`"))?;
-    Ok(Name {
-        value: lit.value(),
-        span: lit.span(),
-    })
+    Ok(name_of(&lit))
+}
+
+/// The string literal `expr` is, if it is one.
+fn string_literal(expr: &Expr) -> Option<&LitStr> {
+    match expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(literal),
+            ..
+        }) => Some(literal),
+        _ => None,
+    }
+}
+
+/// A name written as a string literal, blamed on the literal.
+fn name_of(literal: &LitStr) -> Name {
+    Name {
+        value: literal.value(),
+        span: literal.span(),
+    }
 }
 
 /// The module's items that carry DSL attributes, modelled.
@@ -224,15 +240,7 @@ fn take_attr(attrs: &mut Vec<Attribute>, name: &str, errors: &mut Errors) -> boo
 /// `const NAME: Var<T> = Var::new("key");`: the named key comes from the string literal.
 fn parse_state_item(constant: &ItemConst, errors: &mut Errors) -> Option<StateItem> {
     let key = match &*constant.expr {
-        Expr::Call(call) if call.args.len() == 1 => match &call.args[0] {
-            Expr::Lit(ExprLit {
-                lit: Lit::Str(key), ..
-            }) => Some(Name {
-                value: key.value(),
-                span: key.span(),
-            }),
-            _ => None,
-        },
+        Expr::Call(call) if call.args.len() == 1 => string_literal(&call.args[0]).map(name_of),
         _ => None,
     };
     if key.is_none() {
@@ -466,15 +474,10 @@ fn parse_groups(meta: &syn::meta::ParseNestedMeta) -> syn::Result<Vec<Name>> {
         .map_err(|error| syn::Error::new(error.span(), expected))?;
     list.elems
         .iter()
-        .map(|element| match element {
-            Expr::Lit(ExprLit {
-                lit: Lit::Str(name),
-                ..
-            }) => Ok(Name {
-                value: name.value(),
-                span: name.span(),
-            }),
-            other => Err(syn::Error::new(other.span(), expected)),
+        .map(|element| {
+            string_literal(element)
+                .map(name_of)
+                .ok_or_else(|| syn::Error::new(element.span(), expected))
         })
         .collect()
 }

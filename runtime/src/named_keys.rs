@@ -57,6 +57,17 @@ pub fn get_key(name: &str) -> Option<Key> {
     Some(decode_key(bytes))
 }
 
+/// The URef under the named key `name`; reverts with `ApiError::MissingKey` if there is none
+/// (or it is not a URef).
+// Inlined into each caller, as the two copies it replaced were (measured: not inlining it cost
+// CEP-18 calls 11,000-95,000 gas more).
+#[inline(always)]
+pub(crate) fn named_uref(name: &str) -> URef {
+    get_key(name)
+        .and_then(Key::into_uref)
+        .unwrap_or_revert_with(ApiError::MissingKey)
+}
+
 /// Puts `key` under `name` in the current context's named keys (replacing what was there).
 ///
 /// A drop-in replacement for `casper_contract::contract_api::runtime::put_key`.

@@ -48,7 +48,7 @@ use casper_types::{
 };
 use num_traits::{CheckedAdd, CheckedSub};
 
-use crate::{buffer, named_keys::get_key, storage};
+use crate::{buffer, named_keys::named_uref, storage};
 
 /// Longest key encoding that is base64-encoded; longer ones are hashed.
 const LONGEST_BASE64_KEY: usize = 48;
@@ -78,9 +78,7 @@ impl<T: CLTyped + ToBytes + FromBytes> Var<T> {
     /// The URef the value is stored under; reverts with `ApiError::MissingKey` if the contract
     /// has no such named key.
     pub fn uref(&self) -> URef {
-        get_key(self.name)
-            .and_then(Key::into_uref)
-            .unwrap_or_revert_with(ApiError::MissingKey)
+        named_uref(self.name)
     }
 
     /// The current value.
@@ -146,9 +144,7 @@ impl<K: ToBytes, V: CLTyped + ToBytes + FromBytes> Mapping<K, V> {
     /// The dictionary's seed URef; reverts with `ApiError::MissingKey` if the contract has no
     /// such named key.
     pub fn uref(&self) -> URef {
-        get_key(self.name)
-            .and_then(Key::into_uref)
-            .unwrap_or_revert_with(ApiError::MissingKey)
+        named_uref(self.name)
     }
 
     /// The value under `key`, if any.
