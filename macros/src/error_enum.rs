@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{spanned::Spanned, Expr, ExprLit, Fields, Ident, ItemEnum, Lit};
+use syn::{spanned::Spanned, Expr, ExprLit, ExprUnary, Fields, Ident, ItemEnum, Lit, UnOp};
 
 use crate::errors::Errors;
 
@@ -87,28 +87,62 @@ fn variant_code(variant: &syn::Variant, errors: &mut Errors) -> Option<u16> {
         );
         return None;
     };
-    let Expr::Lit(ExprLit {
-        lit: Lit::Int(literal),
-        ..
-    }) = expr
-    else {
-        errors.add(
-            expr.span(),
-            "an error code is an integer literal, e.g. `= 1`",
-        );
-        return None;
+    let literal = match expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(literal),
+            ..
+        }) => literal,
+        Expr::Unary(ExprUnary {
+            op: UnOp::Neg(_),
+            expr: operand,
+            ..
+        }) if matches!(
+            &**operand,
+            Expr::Lit(ExprLit {
+                lit: Lit::Int(_),
+                ..
+            })
+        ) =>
+        {
+            errors.add_spanned(
+                expr,
+                format!(
+                    "an error code cannot be negative: it becomes `ApiError::User(code)`, a \
+                     `u16`; use a code from 0 to {}",
+                    FIRST_RESERVED_USER_CODE - 1
+                ),
+            );
+            return None;
+        }
+        _ => {
+            errors.add(
+                expr.span(),
+                "an error code is an integer literal, e.g. `= 1`",
+            );
+            return None;
+        }
     };
-    let reserved = || {
-        format!(
-            "codes from {FIRST_RESERVED_USER_CODE} to 65535 are reserved by casper-dsl (65535: \
-             panic, 65534: second init; see `casper_dsl::errors`); use a code below \
-             {FIRST_RESERVED_USER_CODE}"
-        )
-    };
-    match literal.base10_parse::<u32>() {
-        Ok(code) if code < FIRST_RESERVED_USER_CODE => u16::try_from(code).ok(),
-        Ok(_) | Err(_) => {
-            errors.add(literal.span(), reserved());
+    let usable = format!("use a code from 0 to {}", FIRST_RESERVED_USER_CODE - 1);
+    match literal.base10_parse::<u64>() {
+        Ok(code) if code < u64::from(FIRST_RESERVED_USER_CODE) => u16::try_from(code).ok(),
+        Ok(code) if code <= u64::from(u16::MAX) => {
+            errors.add(
+                literal.span(),
+                format!(
+                    "codes from {FIRST_RESERVED_USER_CODE} to 65535 are reserved by casper-dsl \
+                     (65535: panic, 65534: second init; see `casper_dsl::errors`); {usable}"
+                ),
+            );
+            None
+        }
+        _ => {
+            errors.add(
+                literal.span(),
+                format!(
+                    "`{literal}` does not fit an error code: it becomes `ApiError::User(code)`, \
+                     a `u16`; {usable}"
+                ),
+            );
             None
         }
     }

@@ -4,6 +4,7 @@
 //! Pipeline: [`parse`] builds the [`model`] from syntax, [`validate`] checks it and collects
 //! every error, [`expand`] generates code from the validated model.
 
+mod attrs;
 mod error_enum;
 mod errors;
 mod expand;
@@ -76,14 +77,36 @@ pub fn init(_args: TokenStream, item: TokenStream) -> TokenStream {
     misplaced("#[init]", "#[casper_dsl::contract]", item.into()).into()
 }
 
-/// Parses, validates and expands a DSL module; every problem becomes a spanned compile error.
+/// Parses, validates and expands a DSL module. Every problem becomes a spanned compile error,
+/// and on error the module is still emitted, without its exports (see [`expand::fallback`]).
 fn expand_module(mode: Mode, args: TokenStream2, item: TokenStream2) -> TokenStream2 {
-    parse::parse_module(mode, args, item)
-        .and_then(|module| validate::validate(&module).map(|()| module))
-        .map_or_else(
-            |error| error.to_compile_error(),
-            |module| expand::expand(&module),
-        )
+    let (module, mut errors) = match parse::parse_module(mode, args, item.clone()) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            let error = error.to_compile_error();
+            let item = unmodelled_fallback(item);
+            return quote::quote! { #error #item };
+        }
+    };
+    validate::validate(&module, &mut errors);
+    match errors.finish(()) {
+        Ok(()) => expand::expand(&module),
+        Err(error) => {
+            let error = error.to_compile_error();
+            let module = expand::fallback(&module);
+            quote::quote! { #error #module }
+        }
+    }
+}
+
+/// The item a module attribute was wrongly applied to, kept so its uses elsewhere still
+/// resolve; nothing if it is not a Rust item, or is a module without a body (which would send
+/// rustc looking for its file).
+fn unmodelled_fallback(item: TokenStream2) -> TokenStream2 {
+    match syn::parse2::<syn::Item>(item) {
+        Ok(syn::Item::Mod(syn::ItemMod { content: None, .. })) | Err(_) => TokenStream2::new(),
+        Ok(item) => quote::ToTokens::into_token_stream(item),
+    }
 }
 
 /// An inner attribute used outside its module: the item is kept, with an error beside it.

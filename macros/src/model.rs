@@ -4,7 +4,7 @@
 //! rule can be unit-tested from `syn::parse_quote!` without invoking the compiler.
 
 use proc_macro2::Span;
-use syn::{Ident, ItemMod, Type};
+use syn::{Attribute, Ident, ItemMod, Type};
 
 /// Which attribute the module carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,13 +102,30 @@ pub struct Export {
     pub attr_span: Span,
     /// The Rust function.
     pub ident: Ident,
+    /// The function's `#[cfg(...)]` attributes, repeated on everything generated for it (export,
+    /// table row, typed call), so the table and the exports agree on every target.
+    pub cfgs: Vec<Attribute>,
     /// The exported symbol and entry-point name.
     pub name: Name,
     pub params: Vec<Param>,
     pub output: Output,
-    /// `#[entry_point(groups = ["admin"])]`: the user groups allowed to call it; empty for a
+    /// `#[entry_point(groups = ["admin"])]`: the user groups allowed to call it; `None` for a
     /// public entry point.
-    pub groups: Vec<Name>,
+    pub groups: Option<Groups>,
+}
+
+/// The `groups = [...]` list of an entry point.
+pub struct Groups {
+    pub names: Vec<Name>,
+    /// The whole list, to blame when it is empty.
+    pub span: Span,
+}
+
+impl Export {
+    /// The groups allowed to call the entry point (none: it is public).
+    pub fn group_names(&self) -> &[Name] {
+        self.groups.as_ref().map_or(&[], |groups| &groups.names)
+    }
 }
 
 /// A parameter, read from the named runtime argument of the same name.
@@ -117,28 +134,14 @@ pub struct Param {
     pub ident: Ident,
     pub name: Name,
     pub ty: Type,
-    /// `Some(T)` for an `Option<T>` parameter, whose argument may be omitted.
-    pub optional: Option<Type>,
 }
 
-/// What a function returns, as far as the host is concerned.
-#[allow(clippy::large_enum_variant)] // a handful per module; boxing buys nothing
+/// What a function returns. Its meaning (a value, or `Result` that reverts on `Err`) is not
+/// decided here from how the type is spelled: the generated code asks the compiler, through the
+/// runtime's `Outcome` and `Completion` traits.
 pub enum Output {
-    /// `()`: nothing is returned.
+    /// No return type, or `()`: nothing is returned.
     Unit,
-    /// `T`: returned to the caller.
-    Value(Type),
-    /// `Result<T, E>`: `Ok` is returned like `T` (nothing if `T` is `()`), `Err` reverts.
-    Result { ok: Option<Type>, err: Type },
-}
-
-impl Output {
-    /// The type handed back to the caller, if any.
-    pub fn returned_type(&self) -> Option<&Type> {
-        match self {
-            Output::Unit => None,
-            Output::Value(ty) => Some(ty),
-            Output::Result { ok, .. } => ok.as_ref(),
-        }
-    }
+    /// The return type as written.
+    Type(Type),
 }

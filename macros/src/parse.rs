@@ -1,45 +1,34 @@
-//! From syntax to the [model](crate::model): reads the module, its attributes and the
-//! signatures of its exported functions. Shapes the model cannot represent (a `self`
-//! parameter, a pattern parameter, a generic function...) are reported here; rules about how
-//! the pieces fit together are in [`crate::validate`].
+//! From syntax to the [model](crate::model): reads the module, its items and the signatures of
+//! its exported functions, removing the DSL's attributes as it goes. Shapes the model cannot
+//! represent (a `self` parameter, a pattern parameter, a generic function, an attribute out of
+//! place...) are reported here; rules about how the pieces fit together are in
+//! [`crate::validate`].
 
 use proc_macro2::TokenStream;
 use syn::{
-    ext::IdentExt, spanned::Spanned, Attribute, Expr, ExprLit, Fields, FnArg, GenericArgument,
-    Item, ItemConst, ItemFn, ItemMod, ItemStruct, Lit, LitStr, Pat, PathArguments, ReturnType,
-    Signature, Type,
+    ext::IdentExt, spanned::Spanned, visit::Visit, Attribute, Expr, Fields, FnArg, ImplItem, Item,
+    ItemConst, ItemFn, ItemMod, ItemStruct, Pat, ReturnType, Signature, TraitItem, Type,
 };
 
 use crate::{
+    attrs::{self, ModuleArgs, EVENT_ATTR, STATE_ATTR},
     errors::Errors,
     model::{DslModule, Event, Export, Mode, Name, Output, Param, Role, StateItem},
 };
 
-/// `#[state]`: a `Var` or `Mapping` const the installer creates.
-const STATE_ATTR: &str = "state";
-/// `#[event]`: a struct emitted as a contract message.
-const EVENT_ATTR: &str = "event";
-
-impl Mode {
-    /// The attribute as users write it.
-    pub fn attribute(self) -> &'static str {
-        match self {
-            Mode::Session => "#[casper_dsl::session]",
-            Mode::Contract => "#[casper_dsl::contract]",
-        }
-    }
-}
-
-/// Parses the attribute's arguments and the module it is applied to.
-pub fn parse_module(mode: Mode, args: TokenStream, item: TokenStream) -> syn::Result<DslModule> {
+/// Parses the attribute's arguments and the module it is applied to. `Err` only when there is
+/// no inline module to model; otherwise the module comes with every error found in it, and its
+/// items have lost their DSL attributes either way.
+pub fn parse_module(
+    mode: Mode,
+    args: TokenStream,
+    item: TokenStream,
+) -> syn::Result<(DslModule, Errors)> {
     let mut errors = Errors::default();
     let ModuleArgs {
         name: explicit_name,
         locked,
-    } = parse_module_args(mode, args).unwrap_or_else(|error| {
-        errors.push(error);
-        ModuleArgs::default()
-    });
+    } = attrs::parse_module_args(mode, args, &mut errors);
     let mut item: ItemMod = syn::parse2(item).map_err(|error| {
         syn::Error::new(
             error.span(),
@@ -49,6 +38,7 @@ pub fn parse_module(mode: Mode, args: TokenStream, item: TokenStream) -> syn::Re
             ),
         )
     })?;
+    report_other_module_attrs(mode, &mut item.attrs, &mut errors);
     let Some((_, content)) = &mut item.content else {
         let message = format!(
             "{} needs the module's items inline: write `mod {} {{ ... }}` instead of `mod {};`",
@@ -63,7 +53,7 @@ pub fn parse_module(mode: Mode, args: TokenStream, item: TokenStream) -> syn::Re
         value: item.ident.unraw().to_string(),
         span: item.ident.span(),
     });
-    errors.finish(DslModule {
+    let module = DslModule {
         mode,
         name,
         item,
@@ -71,67 +61,33 @@ pub fn parse_module(mode: Mode, args: TokenStream, item: TokenStream) -> syn::Re
         state: items.state,
         events: items.events,
         locked,
-    })
+    };
+    Ok((module, errors))
 }
 
-/// The arguments of `#[casper_dsl::contract(...)]`.
-#[derive(Default)]
-struct ModuleArgs {
-    name: Option<Name>,
-    locked: bool,
-}
-
-/// `name = "..."` and `locked` (contracts only).
-fn parse_module_args(mode: Mode, args: TokenStream) -> syn::Result<ModuleArgs> {
-    let mut parsed = ModuleArgs::default();
-    let parser = syn::meta::parser(|meta| {
-        if mode == Mode::Session {
-            Err(meta.error(format!("{} takes no arguments", mode.attribute())))
-        } else if meta.path.is_ident("name") {
-            if parsed.name.is_some() {
-                return Err(meta.error("duplicate `name` argument"));
-            }
-            parsed.name = Some(parse_name_value(&meta)?);
-            Ok(())
-        } else if meta.path.is_ident("locked") {
-            if parsed.locked {
-                return Err(meta.error("duplicate `locked` argument"));
-            }
-            parsed.locked = true;
-            Ok(())
+/// A second module attribute (`#[casper_dsl::session]` under `#[casper_dsl::contract]`, or the
+/// same twice) is reported and removed, so it does not expand a second time.
+fn report_other_module_attrs(mode: Mode, attrs: &mut Vec<Attribute>, errors: &mut Errors) {
+    report_cfg_attr_dsl(attrs, errors);
+    attrs.retain(|attr| {
+        let Some(other) = attrs::mode_of(attr) else {
+            return true;
+        };
+        let message = if other == mode {
+            format!(
+                "{} is already applied to this module: remove this one",
+                mode.attribute()
+            )
         } else {
-            Err(meta.error("unknown argument: the arguments are `name = \"...\"` and `locked`"))
-        }
+            format!(
+                "a module is either {} or {}, not both: remove one",
+                Mode::Contract.attribute(),
+                Mode::Session.attribute()
+            )
+        };
+        errors.add_spanned(attr, message);
+        false
     });
-    syn::parse::Parser::parse2(parser, args)?;
-    Ok(parsed)
-}
-
-fn parse_name_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<Name> {
-    let lit: LitStr = meta
-        .value()?
-        .parse()
-        .map_err(|error| syn::Error::new(error.span(), "expected a string: `name = \"...\"`"))?;
-    Ok(name_of(&lit))
-}
-
-/// The string literal `expr` is, if it is one.
-fn string_literal(expr: &Expr) -> Option<&LitStr> {
-    match expr {
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(literal),
-            ..
-        }) => Some(literal),
-        _ => None,
-    }
-}
-
-/// A name written as a string literal, blamed on the literal.
-fn name_of(literal: &LitStr) -> Name {
-    Name {
-        value: literal.value(),
-        span: literal.span(),
-    }
 }
 
 /// The module's items that carry DSL attributes, modelled.
@@ -147,10 +103,12 @@ fn take_items(items: &mut [Item], errors: &mut Errors) -> DslItems {
     let mut found = DslItems::default();
     for item in items {
         if let Some(attrs) = item_attrs(item) {
-            report_misspelled_attrs(attrs, errors);
+            attrs::report_misspelled(attrs, errors);
+            report_cfg_attr_dsl(attrs, errors);
         }
         match item {
             Item::Fn(function) => {
+                report_symbol_attrs(&mut function.attrs, errors);
                 report_attrs(&mut function.attrs, &[STATE_ATTR, EVENT_ATTR], errors);
                 if let Some(export) = take_export(function, errors) {
                     found.exports.push(export);
@@ -160,6 +118,7 @@ fn take_items(items: &mut [Item], errors: &mut Errors) -> DslItems {
                 report_role_attrs(&mut constant.attrs, errors);
                 report_attrs(&mut constant.attrs, &[EVENT_ATTR], errors);
                 if take_attr(&mut constant.attrs, STATE_ATTR, errors) {
+                    report_cfgs(&constant.attrs, "a #[state] item", errors);
                     found.state.extend(parse_state_item(constant, errors));
                 }
             }
@@ -167,8 +126,21 @@ fn take_items(items: &mut [Item], errors: &mut Errors) -> DslItems {
                 report_role_attrs(&mut structure.attrs, errors);
                 report_attrs(&mut structure.attrs, &[STATE_ATTR], errors);
                 if take_attr(&mut structure.attrs, EVENT_ATTR, errors) {
+                    report_cfgs(&structure.attrs, "an #[event]", errors);
                     found.events.extend(parse_event(structure, errors));
                 }
+            }
+            Item::Mod(nested) => {
+                let place = format!("the nested module `{}`", nested.ident);
+                report_nested_attrs(&mut nested.attrs, &place, errors);
+                if let Some((_, items)) = &mut nested.content {
+                    report_nested_items(items, &place, errors);
+                }
+            }
+            Item::Impl(block) => {
+                report_role_attrs(&mut block.attrs, errors);
+                report_attrs(&mut block.attrs, &[STATE_ATTR, EVENT_ATTR], errors);
+                report_impl_items(&mut block.items, errors);
             }
             other => {
                 if let Some(attrs) = item_attrs(other) {
@@ -179,6 +151,125 @@ fn take_items(items: &mut [Item], errors: &mut Errors) -> DslItems {
         }
     }
     found
+}
+
+/// DSL attributes below a nested module (at any depth) are reported and removed: the module
+/// attribute only sees the items directly in its module.
+fn report_nested_items(items: &mut [Item], place: &str, errors: &mut Errors) {
+    for item in items {
+        if let Some(attrs) = item_attrs(item) {
+            report_cfg_attr_dsl(attrs, errors);
+            report_nested_attrs(attrs, place, errors);
+        }
+        match item {
+            Item::Mod(nested) => {
+                if let Some((_, items)) = &mut nested.content {
+                    report_nested_items(items, place, errors);
+                }
+            }
+            Item::Impl(block) => report_impl_items(&mut block.items, errors),
+            Item::Trait(declaration) => {
+                for item in &mut declaration.items {
+                    if let TraitItem::Fn(function) = item {
+                        report_nested_attrs(&mut function.attrs, "a trait", errors);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// DSL attributes on the functions and consts of an impl block are reported and removed.
+fn report_impl_items(items: &mut [ImplItem], errors: &mut Errors) {
+    for item in items {
+        let attrs = match item {
+            ImplItem::Fn(function) => &mut function.attrs,
+            ImplItem::Const(constant) => &mut constant.attrs,
+            _ => continue,
+        };
+        report_nested_attrs(attrs, "an impl block", errors);
+    }
+}
+
+/// Removes every DSL attribute from an item in `place`, reporting each.
+fn report_nested_attrs(attrs: &mut Vec<Attribute>, place: &str, errors: &mut Errors) {
+    attrs.retain(|attr| {
+        if attrs::mode_of(attr).is_some() {
+            errors.add_spanned(
+                attr,
+                "contract and session modules cannot be nested: a crate builds one contract or \
+                 session, so put this module in a crate of its own",
+            );
+        } else if attrs::is_dsl_attr(attr) {
+            errors.add_spanned(
+                attr,
+                format!(
+                    "`{}` only applies to items directly in the #[casper_dsl::contract] or \
+                     #[casper_dsl::session] module, not in {place}: move the item up to the \
+                     module",
+                    attrs::attr_text(attr)
+                ),
+            );
+        } else {
+            return true;
+        }
+        false
+    });
+}
+
+/// `#[cfg_attr(predicate, entry_point)]`: reported and removed, since the module attribute runs
+/// before `cfg_attr` is resolved and would never see the DSL attribute.
+fn report_cfg_attr_dsl(attrs: &mut Vec<Attribute>, errors: &mut Errors) {
+    attrs.retain(|attr| {
+        let Some(name) = attrs::dsl_attr_in_cfg_attr(attr) else {
+            return true;
+        };
+        errors.add_spanned(
+            attr,
+            format!(
+                "#[{name}] cannot be applied through `cfg_attr`: the module attribute reads it \
+                 before `cfg_attr` is resolved. Write `#[{name}]` directly; to make an entry \
+                 point conditional, put `#[cfg(...)]` on the function"
+            ),
+        );
+        false
+    });
+}
+
+/// `#[no_mangle]` and `#[export_name]` on a function of a DSL module: its exports are derived
+/// from the DSL attributes, and a symbol of its own would disagree with the entry-point table
+/// (or clash with `call`) only when built for wasm.
+fn report_symbol_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) {
+    attrs.retain(|attr| {
+        if !attrs::is_symbol_attr(attr) {
+            return true;
+        }
+        errors.add_spanned(
+            attr,
+            format!(
+                "`{}`: the functions of a DSL module are exported by its attributes only \
+                 (#[entry_point], #[call]), so the exports and the entry-point table agree; \
+                 remove it, and use #[entry_point(name = \"...\")] to choose an exported name",
+                attrs::attr_text(attr)
+            ),
+        );
+        false
+    });
+}
+
+/// `#[cfg]` on an item whose generated code cannot follow it.
+fn report_cfgs(attrs: &[Attribute], what: &str, errors: &mut Errors) {
+    for attr in attrs.iter().filter(|attr| attrs::is_cfg(attr)) {
+        errors.add_spanned(
+            attr,
+            format!(
+                "{what} cannot be conditional: the installer and the entry-point table are the \
+                 same on every build. Remove the `#[cfg]` (only #[entry_point] functions may \
+                 carry one)"
+            ),
+        );
+    }
 }
 
 /// What an item attribute of the DSL applies to, for messages.
@@ -193,10 +284,10 @@ fn applies_to(attr: &str) -> &'static str {
 /// Removes the function attributes of the DSL from an item that is not a function, reporting
 /// each.
 fn report_role_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) {
-    for attr in take_dsl_attrs(attrs) {
+    for attr in take_role_attrs(attrs) {
         errors.add_spanned(
             &attr,
-            format!("`{}` applies to a function", attr_text(&attr)),
+            format!("`{}` applies to a function", attrs::attr_text(&attr)),
         );
     }
 }
@@ -204,11 +295,15 @@ fn report_role_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) {
 /// Removes the attributes named in `names` (which do not apply to this item), reporting each.
 fn report_attrs(attrs: &mut Vec<Attribute>, names: &[&str], errors: &mut Errors) {
     attrs.retain(|attr| {
-        let misplaced = names.iter().find(|name| attr.path().is_ident(name));
+        let misplaced = names.iter().find(|name| attrs::is_item_attr(attr, name));
         if let Some(name) = misplaced {
             errors.add_spanned(
                 attr,
-                format!("`{}` applies to {}", attr_text(attr), applies_to(name)),
+                format!(
+                    "`{}` applies to {}",
+                    attrs::attr_text(attr),
+                    applies_to(name)
+                ),
             );
         }
         misplaced.is_none()
@@ -220,7 +315,7 @@ fn report_attrs(attrs: &mut Vec<Attribute>, names: &[&str], errors: &mut Errors)
 fn take_attr(attrs: &mut Vec<Attribute>, name: &str, errors: &mut Errors) -> bool {
     let mut found = false;
     attrs.retain(|attr| {
-        if !attr.path().is_ident(name) {
+        if !attrs::is_item_attr(attr, name) {
             return true;
         }
         if !matches!(attr.meta, syn::Meta::Path(_)) {
@@ -240,7 +335,9 @@ fn take_attr(attrs: &mut Vec<Attribute>, name: &str, errors: &mut Errors) -> boo
 /// `const NAME: Var<T> = Var::new("key");`: the named key comes from the string literal.
 fn parse_state_item(constant: &ItemConst, errors: &mut Errors) -> Option<StateItem> {
     let key = match &*constant.expr {
-        Expr::Call(call) if call.args.len() == 1 => string_literal(&call.args[0]).map(name_of),
+        Expr::Call(call) if call.args.len() == 1 => {
+            attrs::string_literal(&call.args[0]).map(attrs::name_of)
+        }
         _ => None,
     };
     if key.is_none() {
@@ -250,6 +347,7 @@ fn parse_state_item(constant: &ItemConst, errors: &mut Errors) -> Option<StateIt
              `Mapping::new(\"key\")`",
         );
     }
+    check_type(&constant.ty, TypeUse::State, errors);
     Some(StateItem {
         ident: constant.ident.clone(),
         ty: (*constant.ty).clone(),
@@ -276,6 +374,9 @@ fn parse_event(structure: &ItemStruct, errors: &mut Errors) -> Option<Event> {
         );
         return None;
     };
+    for field in &fields.named {
+        check_type(&field.ty, TypeUse::EventField, errors);
+    }
     Some(Event {
         ident: structure.ident.clone(),
         fields: fields
@@ -312,174 +413,57 @@ fn item_attrs(item: &mut Item) -> Option<&mut Vec<Attribute>> {
     })
 }
 
-/// Reports attributes that look like a misspelled DSL attribute (`#[entrypoint]`, `#[Init]`).
-fn report_misspelled_attrs(attrs: &[Attribute], errors: &mut Errors) {
-    for attr in attrs {
-        let Some(ident) = attr.path().get_ident() else {
-            continue;
-        };
-        let written = ident.to_string();
-        if let Some(role) = misspelled_role(&written) {
-            errors.add_spanned(
-                attr.path(),
-                format!(
-                    "unknown attribute `#[{written}]`: did you mean `{}`?",
-                    role.attribute()
-                ),
-            );
-        }
-    }
-}
-
-/// The DSL attribute `written` is a near miss of: the same letters but for case and `_`, or
-/// one edit away from `entry_point`.
-fn misspelled_role(written: &str) -> Option<Role> {
-    let normalize = |name: &str| name.to_ascii_lowercase().replace('_', "");
-    Role::ALL
-        .into_iter()
-        .filter(|role| written != role.ident())
-        .find(|role| {
-            normalize(written) == normalize(role.ident())
-                || (*role == Role::EntryPoint && edit_distance(written, role.ident()) <= 2)
-        })
-}
-
-/// Levenshtein distance, for the short names of attributes.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
-/// The role a DSL attribute names, if it is one.
-fn dsl_role(attr: &Attribute) -> Option<Role> {
-    let ident = attr.path().get_ident()?;
-    Role::ALL.into_iter().find(|role| ident == role.ident())
-}
-
-/// Removes and returns the DSL attributes among `attrs`.
-fn take_dsl_attrs(attrs: &mut Vec<Attribute>) -> Vec<Attribute> {
+/// Removes and returns the DSL role attributes among `attrs`.
+fn take_role_attrs(attrs: &mut Vec<Attribute>) -> Vec<Attribute> {
     let (dsl, other) = std::mem::take(attrs)
         .into_iter()
-        .partition(|a| dsl_role(a).is_some());
+        .partition(|a| attrs::role_of(a).is_some());
     *attrs = other;
     dsl
 }
 
-/// An attribute as written, for messages (`#[entry_point(name = "x")]`).
-fn attr_text(attr: &Attribute) -> String {
-    let tokens = quote::ToTokens::to_token_stream(&attr.meta).to_string();
-    format!("#[{tokens}]")
-}
-
 /// Models `function` if it carries a DSL attribute (removing the attribute).
 fn take_export(function: &mut ItemFn, errors: &mut Errors) -> Option<Export> {
-    let mut attrs = take_dsl_attrs(&mut function.attrs).into_iter();
-    let attr = attrs.next()?;
-    for extra in attrs {
+    let mut roles = take_role_attrs(&mut function.attrs).into_iter();
+    let attr = roles.next()?;
+    for extra in roles {
         errors.add_spanned(
             &extra,
             format!(
                 "a function takes one of #[call], #[entry_point], #[init] or #[upgrade]; remove `{}`",
-                attr_text(&extra)
+                attrs::attr_text(&extra)
             ),
         );
     }
-    let role = dsl_role(&attr)?;
-    let args = parse_export_args(role, &attr).unwrap_or_else(|error| {
-        errors.push(error);
-        ExportArgs::default()
-    });
+    let role = attrs::role_of(&attr)?;
+    if role != Role::EntryPoint {
+        report_cfgs(
+            &function.attrs,
+            &format!("a {} function", role.attribute()),
+            errors,
+        );
+    }
+    let args = attrs::parse_export_args(role, &attr, errors);
     check_signature_shape(&function.sig, role, errors);
+    let params = take_params(&mut function.sig, errors);
     let sig = &function.sig;
     Some(Export {
         role,
-        attr_span: attr.path().span(),
+        attr_span: attr
+            .path()
+            .segments
+            .last()
+            .map_or(attr.span(), |s| s.ident.span()),
         ident: sig.ident.clone(),
+        cfgs: attrs::cfgs(&function.attrs),
         name: args.name.unwrap_or_else(|| Name {
             value: sig.ident.unraw().to_string(),
             span: sig.ident.span(),
         }),
         groups: args.groups,
-        params: sig
-            .inputs
-            .iter()
-            .filter_map(|input| parse_param(input, errors))
-            .collect(),
-        output: parse_output(&sig.output),
+        params,
+        output: parse_output(&sig.output, errors),
     })
-}
-
-/// The arguments of `#[entry_point(...)]`.
-#[derive(Default)]
-struct ExportArgs {
-    name: Option<Name>,
-    groups: Vec<Name>,
-}
-
-/// `#[entry_point(name = "...", groups = ["..."])]`; the other roles take no arguments.
-fn parse_export_args(role: Role, attr: &Attribute) -> syn::Result<ExportArgs> {
-    let mut args = ExportArgs::default();
-    if matches!(attr.meta, syn::Meta::Path(_)) {
-        return Ok(args);
-    }
-    if role != Role::EntryPoint {
-        return Err(syn::Error::new(
-            attr.meta.span(),
-            format!(
-                "{} takes no arguments: write `{}`",
-                role.attribute(),
-                role.attribute()
-            ),
-        ));
-    }
-    let mut groups_seen = false;
-    attr.parse_nested_meta(|meta| {
-        if meta.path.is_ident("name") {
-            if args.name.is_some() {
-                return Err(meta.error("duplicate `name` argument"));
-            }
-            args.name = Some(parse_name_value(&meta)?);
-        } else if meta.path.is_ident("groups") {
-            if groups_seen {
-                return Err(meta.error("duplicate `groups` argument"));
-            }
-            groups_seen = true;
-            args.groups = parse_groups(&meta)?;
-        } else {
-            return Err(meta.error(
-                "unknown argument: #[entry_point] takes `name = \"...\"` and \
-                 `groups = [\"...\", ...]`",
-            ));
-        }
-        Ok(())
-    })?;
-    Ok(args)
-}
-
-/// `groups = ["admin", "minter"]`.
-fn parse_groups(meta: &syn::meta::ParseNestedMeta) -> syn::Result<Vec<Name>> {
-    let expected = "expected a list of group names: `groups = [\"admin\"]`";
-    let list: syn::ExprArray = meta
-        .value()?
-        .parse()
-        .map_err(|error| syn::Error::new(error.span(), expected))?;
-    list.elems
-        .iter()
-        .map(|element| {
-            string_literal(element)
-                .map(name_of)
-                .ok_or_else(|| syn::Error::new(element.span(), expected))
-        })
-        .collect()
 }
 
 /// Rejects signatures that cannot be called from the host.
@@ -522,22 +506,56 @@ fn check_signature_shape(sig: &Signature, role: Role, errors: &mut Errors) {
             format!("{what} functions take no `where` clause: their types are concrete"),
         );
     }
-    if let Some(variadic) = &sig.variadic {
-        errors.add_spanned(variadic, format!("{what} functions cannot be variadic: declare each runtime argument as a named parameter"));
-    }
 }
 
-/// A parameter `name: Type`; other shapes are reported and skipped.
-fn parse_param(input: &FnArg, errors: &mut Errors) -> Option<Param> {
-    let typed = match input {
-        FnArg::Typed(typed) => typed,
-        FnArg::Receiver(receiver) => {
+/// Models the parameters. Those that are not Rust in a free function (`self`, `...`) or repeat
+/// a name (`by` and `r#by` are one name) are reported and removed from the function, so that
+/// rustc, which still compiles the module, does not report them a second time.
+fn take_params(sig: &mut Signature, errors: &mut Errors) -> Vec<Param> {
+    if let Some(variadic) = sig.variadic.take() {
+        errors.add_spanned(
+            &variadic,
+            "exported functions cannot be variadic: declare each runtime argument as a named \
+             parameter",
+        );
+    }
+    let mut params: Vec<Param> = Vec::new();
+    let inputs = std::mem::take(&mut sig.inputs);
+    for input in inputs {
+        if let FnArg::Receiver(receiver) = &input {
             errors.add_spanned(
                 receiver,
                 "exported functions are free functions: remove `self`",
             );
-            return None;
+            continue;
         }
+        let Some(param) = parse_param(&input, errors) else {
+            sig.inputs.push(input);
+            continue;
+        };
+        if params
+            .iter()
+            .any(|seen| seen.name.value == param.name.value)
+        {
+            errors.add(
+                param.name.span,
+                format!(
+                    "two parameters of `{}` are the runtime argument `{}`: rename one",
+                    sig.ident, param.name.value
+                ),
+            );
+            continue;
+        }
+        params.push(param);
+        sig.inputs.push(input);
+    }
+    params
+}
+
+/// A parameter `name: Type`; other shapes are reported and skipped.
+fn parse_param(input: &FnArg, errors: &mut Errors) -> Option<Param> {
+    let FnArg::Typed(typed) = input else {
+        return None;
     };
     let ident = match &*typed.pat {
         Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => pat.ident.clone(),
@@ -549,8 +567,7 @@ fn parse_param(input: &FnArg, errors: &mut Errors) -> Option<Param> {
             return None;
         }
     };
-    if let Some(message) = unsupported_param_type(&typed.ty) {
-        errors.add_spanned(&typed.ty, message);
+    if !check_type(&typed.ty, TypeUse::Argument, errors) {
         return None;
     }
     Some(Param {
@@ -560,68 +577,86 @@ fn parse_param(input: &FnArg, errors: &mut Errors) -> Option<Param> {
         },
         ident,
         ty: (*typed.ty).clone(),
-        optional: option_inner(&typed.ty).cloned(),
     })
 }
 
-fn unsupported_param_type(ty: &Type) -> Option<&'static str> {
-    match ty {
-        Type::Reference(_) => Some(
-            "arguments must be owned values: use `String` instead of `&str`, `Vec<T>` instead of `&[T]`",
-        ),
-        Type::ImplTrait(_) => {
-            Some("arguments need a concrete type: replace `impl Trait` with the type itself")
-        }
-        _ => None,
-    }
-}
-
-fn parse_output(output: &ReturnType) -> Output {
+fn parse_output(output: &ReturnType, errors: &mut Errors) -> Output {
     let ty = match output {
         ReturnType::Default => return Output::Unit,
         ReturnType::Type(_, ty) => &**ty,
     };
-    if is_unit(ty) {
-        return Output::Unit;
-    }
-    match generic_args("Result", ty).as_deref() {
-        Some([ok, err]) => Output::Result {
-            ok: (!is_unit(ok)).then(|| (*ok).clone()),
-            err: (*err).clone(),
-        },
-        _ => Output::Value(ty.clone()),
-    }
-}
-
-fn is_unit(ty: &Type) -> bool {
-    matches!(ty, Type::Tuple(tuple) if tuple.elems.is_empty())
-}
-
-/// `T` in `Option<T>` (by the last path segment, so `core::option::Option<T>` works too).
-fn option_inner(ty: &Type) -> Option<&Type> {
-    match generic_args("Option", ty)?.as_slice() {
-        [inner] => Some(inner),
-        _ => None,
+    match ty {
+        Type::Tuple(tuple) if tuple.elems.is_empty() => Output::Unit,
+        Type::Never(never) => {
+            errors.add_spanned(
+                never,
+                "an exported function returns to its caller, and `!` never does: return `()` \
+                 (or `Result<(), E>` to revert with an error)",
+            );
+            Output::Unit
+        }
+        _ if !check_type(ty, TypeUse::Returned, errors) => Output::Unit,
+        _ => Output::Type(ty.clone()),
     }
 }
 
-/// The type arguments of `ty` if its last path segment is `name<...>`.
-fn generic_args<'a>(name: &str, ty: &'a Type) -> Option<Vec<&'a Type>> {
-    let Type::Path(path) = ty else { return None };
-    let segment = path.path.segments.last()?;
-    if path.qself.is_some() || segment.ident != name {
-        return None;
+/// Where a type of the user's appears, for the messages about it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TypeUse {
+    Argument,
+    Returned,
+    State,
+    EventField,
+}
+
+/// Reports the parts of `ty` that cannot name a concrete value type (a reference in an argument,
+/// `impl Trait`, a trait object, `_`, `!`); `false` if there is one.
+fn check_type(ty: &Type, used_as: TypeUse, errors: &mut Errors) -> bool {
+    struct Checker<'a> {
+        used_as: TypeUse,
+        errors: &'a mut Errors,
+        clean: bool,
     }
-    let PathArguments::AngleBracketed(args) = &segment.arguments else {
-        return None;
+    impl Checker<'_> {
+        fn report(&mut self, tokens: &dyn quote::ToTokens, message: &str) {
+            self.errors.add_spanned(tokens, message);
+            self.clean = false;
+        }
+    }
+    impl<'ast> Visit<'ast> for Checker<'_> {
+        fn visit_type(&mut self, ty: &'ast Type) {
+            match ty {
+                Type::Reference(_) if self.used_as != TypeUse::Returned => self.report(
+                    ty,
+                    "this value is decoded from bytes, so it must be owned: use `String` \
+                     instead of `&str`, `Vec<T>` or `Bytes` instead of `&[T]`",
+                ),
+                Type::ImplTrait(_) => self.report(
+                    ty,
+                    "the host needs a concrete type here: replace `impl Trait` with the type \
+                     itself",
+                ),
+                Type::TraitObject(_) => self.report(
+                    ty,
+                    "the host needs a concrete type here, not a trait object: write the type \
+                     itself",
+                ),
+                Type::Infer(_) => {
+                    self.report(ty, "write the type out: `_` cannot be inferred here")
+                }
+                Type::Never(_) => self.report(ty, "`!` has no value to encode: use another type"),
+                Type::Verbatim(_) => self.report(ty, "expected a type"),
+                _ => syn::visit::visit_type(self, ty),
+            }
+        }
+    }
+    let mut checker = Checker {
+        used_as,
+        errors,
+        clean: true,
     };
-    args.args
-        .iter()
-        .map(|arg| match arg {
-            GenericArgument::Type(ty) => Some(ty),
-            _ => None,
-        })
-        .collect()
+    checker.visit_type(ty);
+    checker.clean
 }
 
 #[cfg(test)]
@@ -631,7 +666,8 @@ mod tests {
     use super::*;
 
     fn parse(mode: Mode, args: TokenStream, item: TokenStream) -> syn::Result<DslModule> {
-        parse_module(mode, args, item)
+        let (module, errors) = parse_module(mode, args, item)?;
+        errors.finish(module)
     }
 
     fn messages(result: syn::Result<DslModule>) -> Vec<String> {
@@ -676,17 +712,9 @@ mod tests {
         );
         let bump = &module.exports[1];
         assert_eq!(bump.ident, "increment");
-        assert!(bump.params[0].optional.is_none());
-        assert!(bump.params[1].optional.is_some());
-        assert!(matches!(bump.output, Output::Value(_)));
-        assert!(matches!(
-            module.exports[2].output,
-            Output::Result { ok: None, .. }
-        ));
-        assert!(matches!(
-            module.exports[3].output,
-            Output::Result { ok: Some(_), .. }
-        ));
+        assert_eq!(bump.params.len(), 2);
+        assert!(matches!(bump.output, Output::Type(_)));
+        assert!(matches!(module.exports[0].output, Output::Unit));
         let remaining = quote::ToTokens::to_token_stream(&module.item).to_string();
         assert!(!remaining.contains("entry_point") && !remaining.contains("# [init]"));
     }
@@ -713,7 +741,7 @@ mod tests {
         assert_eq!(module.events[0].topic.value, "Mint");
         assert_eq!(module.events[0].fields.len(), 2);
         let groups: Vec<_> = module.exports[0]
-            .groups
+            .group_names()
             .iter()
             .map(|g| g.value.as_str())
             .collect();
@@ -860,6 +888,33 @@ mod tests {
     }
 
     #[test]
+    fn invalid_parameters_are_reported_and_removed_from_the_function() {
+        let (module, errors) = parse_module(
+            Mode::Session,
+            quote!(),
+            quote! {
+                mod s {
+                    #[call] pub fn call(&self, by: u64, r#by: u64, to: Key, ...) {}
+                }
+            },
+        )
+        .unwrap();
+        let found = messages(errors.finish(module.item.clone()).map(|_| unreachable!()));
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].contains("cannot be variadic"), "{found:?}");
+        assert!(found[1].contains("remove `self`"), "{found:?}");
+        assert!(found[2].contains("two parameters of `call` are the runtime argument `by`"));
+        let kept = quote::ToTokens::to_token_stream(&module.item).to_string();
+        assert!(kept.contains("fn call (by : u64 , to : Key)"), "{kept}");
+        let names: Vec<_> = module.exports[0]
+            .params
+            .iter()
+            .map(|p| p.name.value.as_str())
+            .collect();
+        assert_eq!(names, ["by", "to"]);
+    }
+
+    #[test]
     fn suggests_the_dsl_attribute_a_misspelling_was_meant_to_be() {
         let found = messages(parse(
             Mode::Contract,
@@ -884,13 +939,5 @@ mod tests {
                 "unknown attribute `#[Call]`: did you mean `#[call]`?",
             ]
         );
-    }
-
-    #[test]
-    fn edit_distance_counts_single_character_edits() {
-        assert_eq!(edit_distance("entry_point", "entry_point"), 0);
-        assert_eq!(edit_distance("entrypoint", "entry_point"), 1);
-        assert_eq!(edit_distance("enrty_point", "entry_point"), 2);
-        assert_eq!(edit_distance("", "init"), 4);
     }
 }

@@ -22,29 +22,28 @@ pub const INSTALLER_FN: &str = "installer";
 /// Prefix of every identifier and named key the expansion generates.
 pub const RESERVED_PREFIX: &str = "__casper_dsl";
 
-/// Checks every rule, reporting all violations at once.
-pub fn validate(module: &DslModule) -> syn::Result<()> {
-    let mut errors = Errors::default();
+/// The name an `#[entry_point]` may not take: it would look like the once-only `#[init]`.
+const INIT_NAME: &str = "init";
+
+/// Checks every rule, adding each violation to `errors`.
+pub fn validate(module: &DslModule, errors: &mut Errors) {
     match module.mode {
-        Mode::Session => validate_session(module, &mut errors),
-        Mode::Contract => validate_contract(module, &mut errors),
+        Mode::Session => validate_session(module, errors),
+        Mode::Contract => validate_contract(module, errors),
     }
     for export in &module.exports {
-        check_param_names(export, &mut errors);
+        check_param_names(export, errors);
     }
-    errors.finish(())
 }
 
-/// Each parameter is the runtime argument of its name, so names are unique (`r#x` is `x`).
+/// Parameter names with the generated code's prefix are reserved.
 fn check_param_names(export: &Export, errors: &mut Errors) {
-    let mut seen = HashSet::new();
     for param in &export.params {
-        if !seen.insert(param.name.value.as_str()) {
+        if param.name.value.starts_with(RESERVED_PREFIX) {
             errors.add(
                 param.name.span,
                 format!(
-                    "two parameters of `{}` are the runtime argument `{}`: rename one",
-                    export.ident, param.name.value
+                    "names starting with `{RESERVED_PREFIX}` are reserved: rename the parameter"
                 ),
             );
         }
@@ -60,7 +59,6 @@ fn validate_session(module: &DslModule, errors: &mut Errors) {
                 if calls > 1 {
                     errors.add(export.attr_span, "a session has exactly one #[call] function; remove this one or merge the two");
                 }
-                check_returns_nothing(export, errors);
             }
             role => errors.add(
                 export.attr_span,
@@ -108,7 +106,6 @@ fn validate_contract(module: &DslModule, errors: &mut Errors) {
                 if inits > 1 {
                     errors.add(export.attr_span, "a contract has at most one #[init] function");
                 }
-                check_returns_nothing(export, errors);
             }
             Role::Upgrade => {
                 upgrades += 1;
@@ -122,11 +119,11 @@ fn validate_contract(module: &DslModule, errors: &mut Errors) {
                          run: remove #[upgrade] or `locked`",
                     );
                 }
-                check_returns_nothing(export, errors);
             }
             Role::EntryPoint => {
                 entry_points += 1;
-                check_groups(export, errors);
+                check_groups(&module.name, export, errors);
+                check_not_named_init(export, errors);
             }
         }
     }
@@ -197,18 +194,49 @@ fn use_names(tree: &UseTree, names: &mut Vec<Ident>) {
     }
 }
 
-/// Group names are non-empty and listed once per entry point.
-fn check_groups(export: &Export, errors: &mut Errors) {
+/// A group list names at least one group (an empty one would leave the entry point public),
+/// each once, and each name can form the installer's account key `<contract>_<group>_group`.
+fn check_groups(contract: &Name, export: &Export, errors: &mut Errors) {
+    let Some(groups) = &export.groups else {
+        return;
+    };
+    if groups.names.is_empty() {
+        errors.add(
+            groups.span,
+            "an empty group list would leave this entry point callable by anyone: name at least \
+             one group, or remove `groups` to make it public on purpose",
+        );
+    }
     let mut seen = HashSet::new();
-    for group in &export.groups {
-        if group.value.is_empty() {
-            errors.add(group.span, "a group name cannot be empty");
+    for group in &groups.names {
+        if !is_valid_name(&group.value) {
+            errors.add(
+                group.span,
+                format!(
+                    "a group name is a non-empty string of ASCII letters, digits, `_` and `-`: \
+                     the installer keeps the group's URef under the account key \
+                     `{}_<group>_group`",
+                    contract.value
+                ),
+            );
         } else if !seen.insert(group.value.as_str()) {
             errors.add(
                 group.span,
                 format!("group `{}` is listed twice", group.value),
             );
         }
+    }
+}
+
+/// An entry point exported as `init` looks like an initializer but is callable by anyone at any
+/// time: the once-only initializer is `#[init]`.
+fn check_not_named_init(export: &Export, errors: &mut Errors) {
+    if export.name.value == INIT_NAME {
+        errors.add(
+            export.name.span,
+            "an #[entry_point] named `init` can be called by anyone, at any time: mark the \
+             function #[init] to run it once, at install, or give the entry point another name",
+        );
     }
 }
 
@@ -233,21 +261,6 @@ fn check_state_keys(module: &DslModule, errors: &mut Errors) {
                 ),
             );
         }
-    }
-}
-
-/// `#[call]`, `#[init]` and `#[upgrade]` run for their effects: they return `()` or
-/// `Result<(), E>`.
-fn check_returns_nothing(export: &Export, errors: &mut Errors) {
-    if let Some(ty) = export.output.returned_type() {
-        errors.add_spanned(
-            ty,
-            format!(
-                "{} functions return `()` or `Result<(), E>`: nobody receives their value; \
-                 store it under a named key, or return it from a contract #[entry_point]",
-                export.role.attribute()
-            ),
-        );
     }
 }
 
@@ -311,8 +324,11 @@ mod tests {
 
     /// The messages of every rule `item` breaks.
     fn violations(mode: Mode, args: TokenStream, item: TokenStream) -> Vec<String> {
-        let module = parse_module(mode, args, item).expect("the module parses");
-        match validate(&module) {
+        let (module, parse_errors) = parse_module(mode, args, item).expect("the module parses");
+        assert!(parse_errors.finish(()).is_ok(), "the module parses cleanly");
+        let mut errors = Errors::default();
+        validate(&module, &mut errors);
+        match errors.finish(()) {
             Ok(()) => Vec::new(),
             Err(error) => error.into_iter().map(|e| e.to_string()).collect(),
         }
@@ -366,11 +382,10 @@ mod tests {
             &violations(Mode::Contract, quote!(locked), contract),
             &[
                 "group `admin` is listed twice",
-                "a group name cannot be empty",
+                "a group name is a non-empty string",
                 "a `locked` contract never gets a new version",
                 "at most one #[upgrade] function",
                 "a `locked` contract never gets a new version",
-                "return `()` or `Result<(), E>`",
                 "`B` and `A` both use the named key `a`",
                 "named keys starting with `__casper_dsl` are reserved",
                 "a named key cannot be empty",
@@ -421,7 +436,6 @@ mod tests {
         assert_violations(
             &found,
             &[
-                "#[call] functions return `()` or `Result<(), E>`",
                 "exactly one #[call]",
                 "#[entry_point] belongs in a #[casper_dsl::contract]",
                 "#[init] belongs in a #[casper_dsl::contract]",
@@ -465,7 +479,6 @@ mod tests {
             &[
                 "a contract name is a non-empty string",
                 "#[call] belongs in a #[casper_dsl::session]",
-                "#[init] functions return `()` or `Result<(), E>`",
                 "at most one #[init]",
                 "`call` is the contract's installer",
                 "functions `get` and `get_too` are both exported as `get`",
@@ -476,21 +489,45 @@ mod tests {
     }
 
     #[test]
-    fn parameter_names_are_unique_runtime_arguments() {
+    fn access_control_never_weakens_silently() {
+        let found = violations(
+            Mode::Contract,
+            quote!(),
+            quote! {
+                mod c {
+                    #[entry_point(groups = [])] pub fn open() {}
+                    #[entry_point(groups = ["a b", "ok", "ok"])] pub fn odd() {}
+                    #[entry_point] pub fn init() {}
+                    #[entry_point(name = "init")] pub fn setup() {}
+                }
+            },
+        );
+        assert_violations(
+            &found,
+            &[
+                "an empty group list would leave this entry point callable by anyone",
+                "a group name is a non-empty string",
+                "group `ok` is listed twice",
+                "an #[entry_point] named `init` can be called by anyone",
+                "an #[entry_point] named `init` can be called by anyone",
+                "functions `init` and `setup` are both exported as `init`",
+            ],
+        );
+    }
+
+    #[test]
+    fn parameter_names_with_the_generated_prefix_are_reserved() {
         let found = violations(
             Mode::Session,
             quote!(),
             quote!(
                 mod s {
                     #[call]
-                    pub fn call(by: u64, r#by: u64) {}
+                    pub fn call(by: u64, __casper_dsl_args: u64) {}
                 }
             ),
         );
-        assert_violations(
-            &found,
-            &["two parameters of `call` are the runtime argument `by`"],
-        );
+        assert_violations(&found, &["names starting with `__casper_dsl` are reserved"]);
     }
 
     #[test]

@@ -3,12 +3,9 @@
 use alloc::vec::Vec;
 
 use casper_contract::{contract_api::runtime::revert, ext_ffi};
-use casper_types::{
-    bytesrepr::{self, FromBytes},
-    ApiError,
-};
+use casper_types::ApiError;
 
-use crate::buffer;
+use crate::{buffer, signature::Argument};
 
 /// The serialized bytes of the named runtime argument, or `None` when the caller omitted it.
 pub fn raw_arg(name: &str) -> Option<Vec<u8>> {
@@ -38,7 +35,7 @@ pub fn raw_arg(name: &str) -> Option<Vec<u8>> {
 
 /// A required argument: reverts with `ApiError::MissingArgument` when it is absent and with
 /// `ApiError::InvalidArgument` when its bytes do not decode as `T`.
-pub fn required_arg<T: FromBytes>(name: &str) -> T {
+pub fn required_arg<T: Argument>(name: &str) -> T {
     match raw_arg(name) {
         Some(bytes) => decode(bytes),
         None => revert(ApiError::MissingArgument),
@@ -47,10 +44,13 @@ pub fn required_arg<T: FromBytes>(name: &str) -> T {
 
 /// The argument of an `Option<T>` parameter: `None` when it is absent; otherwise it must decode
 /// as `Option<T>` (reverting with `ApiError::InvalidArgument` if not).
-pub fn optional_arg<T: FromBytes>(name: &str) -> Option<T> {
+pub fn optional_arg<T>(name: &str) -> Option<T>
+where
+    Option<T>: Argument,
+{
     raw_arg(name).and_then(decode::<Option<T>>)
 }
 
-fn decode<T: FromBytes>(bytes: Vec<u8>) -> T {
-    bytesrepr::deserialize(bytes).unwrap_or_else(|_| revert(ApiError::InvalidArgument))
+fn decode<T: Argument>(bytes: Vec<u8>) -> T {
+    T::from_argument_bytes(bytes).unwrap_or_else(|_| revert(ApiError::InvalidArgument))
 }

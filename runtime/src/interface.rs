@@ -5,13 +5,12 @@ use alloc::vec::Vec;
 use core::{marker::PhantomData, mem::MaybeUninit};
 
 use casper_contract::{ext_ffi, unwrap_or_revert::UnwrapOrRevert};
-use casper_types::{
-    bytesrepr::{self, FromBytes, ToBytes},
-    contracts::ContractHash,
-    ApiError, CLTyped, RuntimeArgs,
-};
+use casper_types::{bytesrepr::ToBytes, contracts::ContractHash, ApiError, RuntimeArgs};
 
-use crate::{buffer, type_checks::Argument};
+use crate::{
+    buffer,
+    signature::{Argument, Value},
+};
 
 /// One call of an entry point: its exported name, its runtime arguments, and, as types, what it
 /// returns (`R`) and the error it declares (`E`: the `E` of an entry point returning
@@ -61,7 +60,7 @@ impl<R, E> Call<R, E> {
     }
 }
 
-impl<R: CLTyped + FromBytes, E> Call<R, E> {
+impl<R: Value, E> Call<R, E> {
     /// Makes the call from session or contract code and returns the entry point's result. A
     /// revert in the callee reverts the caller with the same error.
     ///
@@ -92,7 +91,7 @@ impl<R: CLTyped + FromBytes, E> Call<R, E> {
             0 => Vec::new(),
             size => buffer::read_host_buffer(size),
         };
-        bytesrepr::deserialize(result).unwrap_or_revert()
+        R::from_value_bytes(result).unwrap_or_revert()
     }
 }
 

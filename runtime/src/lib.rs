@@ -27,7 +27,8 @@
 //!   contract during install, and the generated `call` export is the installer.
 //!
 //! Parameters are named runtime arguments (`Option<T>` ones may be omitted); a `-> T` result is
-//! returned to the caller and a `-> Result<T, E>` one reverts with `E`'s [`ApiError`] on `Err`.
+//! returned to the caller and a `-> Result<T, E>` one reverts with `E`'s [`ApiError`] on `Err`,
+//! whatever the types are called: the compiler decides through the traits in [`signature`].
 //! Reverts raised by the runtime itself use the codes in [`errors`].
 #![no_std]
 
@@ -45,10 +46,9 @@ pub mod events;
 mod install;
 mod interface;
 pub mod named_keys;
-mod ret;
+pub mod signature;
 pub mod state;
 pub mod storage;
-mod type_checks;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -57,6 +57,7 @@ pub use casper_dsl_macros::{call, contract, entry_point, error, init, session, u
 pub use casper_types;
 pub use casper_types::ApiError;
 pub use interface::{Call, Install};
+pub use signature::Value;
 
 /// Everything a contract module usually needs, for `use casper_dsl::prelude::*;`.
 pub mod prelude {
@@ -82,15 +83,16 @@ pub mod prelude {
 /// Support code for the expansion of the attribute macros. Not a public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::args::{optional_arg, required_arg};
     pub use crate::install::{
         add_version, begin_init, begin_upgrade, entry_point, group_entry_point, message_topics,
         open_package, provision_groups, AccountKeys, InitCall, UserGroup,
     };
     pub use crate::interface::insert_arg;
-    pub use crate::ret::{ret_value, revert_on_err};
+    pub use crate::signature::{
+        is_argument, is_completion, is_outcome, is_state, ArgumentReader, Completion, Outcome,
+        ReadOptionalArgument, ReadRequiredArgument,
+    };
     pub use crate::state::State;
-    pub use crate::type_checks::{is_argument, is_error, is_returned, is_state};
     pub use alloc::collections::BTreeMap;
     pub use alloc::vec::Vec;
     pub use casper_types::{

@@ -2,16 +2,15 @@
 
 use std::{fmt, marker::PhantomData};
 
-use casper_dsl::{Call, Install};
+use casper_dsl::{Call, Install, Value};
 use casper_execution_engine::engine_state::Error as EngineError;
 use casper_types::{
     account::AccountHash,
-    bytesrepr::FromBytes,
     contracts::{ContractHash, ContractPackageHash},
-    ApiError, CLTyped, Key,
+    ApiError, CLValue, Key,
 };
 
-use crate::{build_wasm, execution::cl_value_to, Chain, Execution};
+use crate::{build_wasm, Chain, Execution};
 
 /// A contract installed with [`Chain::install`]: its name and hashes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,7 +123,7 @@ impl Chain {
 
     /// Makes `call` from the default account and returns the entry point's result, or the
     /// failed execution. [`Chain::last_execution`] has the gas either way.
-    pub fn call<R: CLTyped + FromBytes, E>(
+    pub fn call<R: Value, E>(
         &mut self,
         contract: &Deployed,
         call: Call<R, E>,
@@ -134,7 +133,7 @@ impl Chain {
     }
 
     /// [`Chain::call`] on behalf of `caller`.
-    pub fn call_as<R: CLTyped + FromBytes, E>(
+    pub fn call_as<R: Value, E>(
         &mut self,
         caller: AccountHash,
         contract: &Deployed,
@@ -143,12 +142,23 @@ impl Chain {
         let (entry_point, args) = call.into_parts();
         let execution = self.call_contract(caller, contract.contract_hash, entry_point, args);
         match &execution.result {
-            Ok(Some(value)) => Ok(cl_value_to(
-                value,
-                format_args!("the result of `{entry_point}`"),
-            )),
-            Ok(None) => Ok(cl_value_to(&casper_types::CLValue::unit(), entry_point)),
+            Ok(Some(value)) => Ok(returned_value(value, entry_point)),
+            Ok(None) => Ok(returned_value(&CLValue::unit(), entry_point)),
             Err(_) => Err(CallError::new(execution)),
         }
     }
+}
+
+/// Decodes what `entry_point` returned as an `R`, the way a caller does (a `Vec<u8>` as the
+/// `Bytes` it is encoded as, which casper-types' debug builds insist on).
+#[track_caller]
+fn returned_value<R: Value>(value: &CLValue, entry_point: &str) -> R {
+    assert_eq!(
+        *value.cl_type(),
+        R::cl_type(),
+        "the result of `{entry_point}` has another CLType than the call expects"
+    );
+    R::from_value_bytes(value.inner_bytes().clone()).unwrap_or_else(|error| {
+        panic!("the result of `{entry_point}` does not decode as its CLType says: {error}")
+    })
 }

@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::export::{cl_type_of, export_fn, user_export};
+use super::export::{cl_type_of, export_fn, returned_cl_type, user_export};
 use crate::{
     model::{DslModule, Export, Role},
     validate::CALL_EXPORT,
@@ -27,13 +27,15 @@ pub fn expand(module: &DslModule) -> TokenStream {
     let installer = export_fn(
         CALL_EXPORT,
         &format_ident!("__casper_dsl_install"),
+        &[],
         installer_body(module),
     );
     quote! { #(#exports)* #installer }
 }
 
 /// The installer: only the steps this contract needs are generated, so a contract without
-/// groups or events carries no code for them.
+/// groups or events carries no code for them. Its locals carry the reserved prefix, so they
+/// cannot shadow the user's `#[state]` consts.
 fn installer_body(module: &DslModule) -> TokenStream {
     let rows = module.exports.iter().map(table_row);
     let name = &module.name.value;
@@ -44,7 +46,7 @@ fn installer_body(module: &DslModule) -> TokenStream {
     let state = module.state.iter().map(|item| {
         let (ident, ty) = (&item.ident, &item.ty);
         quote_spanned! {ty.span()=>
-            <#ty as ::casper_dsl::__private::State>::create(&#ident, &mut named_keys);
+            <#ty as ::casper_dsl::__private::State>::create(&#ident, &mut __casper_dsl_named_keys);
         }
     });
     let groups = groups(module);
@@ -53,32 +55,38 @@ fn installer_body(module: &DslModule) -> TokenStream {
             let account_key = format!("{name}_{group}_group");
             quote! { ::casper_dsl::__private::UserGroup { label: #group, account_key: #account_key } }
         });
-        quote! { ::casper_dsl::__private::provision_groups(&package, &[#(#groups),*]); }
+        quote! { ::casper_dsl::__private::provision_groups(&__casper_dsl_package, &[#(#groups),*]); }
     });
     let topics = if module.events.is_empty() {
         quote! { ::casper_dsl::__private::BTreeMap::new() }
     } else {
         let topics = module.events.iter().map(|event| &event.topic.value);
-        quote! { ::casper_dsl::__private::message_topics(&package, &[#(#topics),*]) }
+        quote! { ::casper_dsl::__private::message_topics(&__casper_dsl_package, &[#(#topics),*]) }
     };
     let init = lifecycle_call(module, Role::Init);
     let upgrade = lifecycle_call(module, Role::Upgrade);
     quote! {
-        let keys = ::casper_dsl::__private::AccountKeys {
+        let __casper_dsl_keys = ::casper_dsl::__private::AccountKeys {
             package_hash: #package_hash,
             access_uref: #access_uref,
             contract_hash: #contract_hash,
         };
-        let package = ::casper_dsl::__private::open_package(&keys, #locked);
+        let __casper_dsl_package = ::casper_dsl::__private::open_package(&__casper_dsl_keys, #locked);
         #provision_groups
-        let mut entry_points = ::casper_dsl::__private::EntryPoints::new();
-        #(entry_points.add_entry_point(#rows);)*
+        let mut __casper_dsl_entry_points = ::casper_dsl::__private::EntryPoints::new();
+        #(#rows)*
         #[allow(unused_mut)]
-        let mut named_keys = ::casper_dsl::__private::NamedKeys::new();
+        let mut __casper_dsl_named_keys = ::casper_dsl::__private::NamedKeys::new();
         #(#state)*
-        let topics = #topics;
+        let __casper_dsl_topics = #topics;
         ::casper_dsl::__private::add_version(
-            package, &keys, entry_points, named_keys, topics, #init, #upgrade,
+            __casper_dsl_package,
+            &__casper_dsl_keys,
+            __casper_dsl_entry_points,
+            __casper_dsl_named_keys,
+            __casper_dsl_topics,
+            #init,
+            #upgrade,
         );
     }
 }
@@ -88,7 +96,7 @@ fn groups(module: &DslModule) -> BTreeSet<&str> {
     module
         .exports
         .iter()
-        .flat_map(|export| &export.groups)
+        .flat_map(Export::group_names)
         .map(|group| group.value.as_str())
         .collect()
 }
@@ -112,7 +120,8 @@ fn lifecycle_call(module: &DslModule, role: Role) -> TokenStream {
     }
 }
 
-/// The entry-point table row of `export`: its name, parameters, result type and groups.
+/// Adds the entry-point table row of `export` (its name, parameters, result type and groups),
+/// under the function's own `#[cfg]`s.
 fn table_row(export: &Export) -> TokenStream {
     let name = &export.name.value;
     let params = export.params.iter().map(|param| {
@@ -120,16 +129,20 @@ fn table_row(export: &Export) -> TokenStream {
         let cl_type = cl_type_of(&param.ty);
         quote! { ::casper_dsl::__private::Parameter::new(#arg, #cl_type) }
     });
-    let ret = match export.output.returned_type() {
-        Some(ty) => cl_type_of(ty),
-        None => quote! { ::casper_dsl::__private::CLType::Unit },
-    };
+    let ret = returned_cl_type(export);
     let params = quote! { ::casper_dsl::__private::Vec::from([#(#params),*]) };
-    if export.groups.is_empty() {
-        return quote! { ::casper_dsl::__private::entry_point(#name, #params, #ret) };
-    }
-    let groups = export.groups.iter().map(|group| &group.value);
+    let row = match &export.groups {
+        None => quote! { ::casper_dsl::__private::entry_point(#name, #params, #ret) },
+        Some(groups) => {
+            let groups = groups.names.iter().map(|group| &group.value);
+            quote! {
+                ::casper_dsl::__private::group_entry_point(#name, #params, #ret, &[#(#groups),*])
+            }
+        }
+    };
+    let cfgs = &export.cfgs;
     quote! {
-        ::casper_dsl::__private::group_entry_point(#name, #params, #ret, &[#(#groups),*])
+        #(#cfgs)*
+        __casper_dsl_entry_points.add_entry_point(#row);
     }
 }

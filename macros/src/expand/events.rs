@@ -1,4 +1,5 @@
 //! An `#[event]` struct: its `bytesrepr` encoding (fields in declaration order) and its topic.
+//! The generated locals carry the reserved prefix, so no field name can capture them.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -18,33 +19,36 @@ pub fn expand(event: &Event) -> TokenStream {
         quote_spanned! {ty.span()=> <#ty as #field_trait>::encoded_length(&self.#field) }
     });
     let writes = event.fields.iter().map(|(field, ty)| {
-        quote_spanned! {ty.span()=> <#ty as #field_trait>::encode(&self.#field, writer)?; }
+        quote_spanned! {ty.span()=> <#ty as #field_trait>::encode(&self.#field, __casper_dsl_writer)?; }
     });
     let reads = event.fields.iter().map(|(field, ty)| {
-        quote_spanned! {ty.span()=> let (#field, bytes) = <#ty as #field_trait>::decode(bytes)?; }
+        quote_spanned! {ty.span()=>
+            let (#field, __casper_dsl_bytes) = <#ty as #field_trait>::decode(__casper_dsl_bytes)?;
+        }
     });
     quote! {
         impl #bytesrepr::ToBytes for #ident {
             fn to_bytes(&self) -> ::core::result::Result<::casper_dsl::__private::Vec<u8>, #bytesrepr::Error> {
-                let mut bytes = ::casper_dsl::__private::Vec::with_capacity(self.serialized_length());
-                self.write_bytes(&mut bytes)?;
-                ::core::result::Result::Ok(bytes)
+                let mut __casper_dsl_bytes =
+                    ::casper_dsl::__private::Vec::with_capacity(self.serialized_length());
+                self.write_bytes(&mut __casper_dsl_bytes)?;
+                ::core::result::Result::Ok(__casper_dsl_bytes)
             }
 
             fn serialized_length(&self) -> usize {
                 0 #(+ #lengths)*
             }
 
-            fn write_bytes(&self, writer: &mut ::casper_dsl::__private::Vec<u8>) -> ::core::result::Result<(), #bytesrepr::Error> {
+            fn write_bytes(&self, __casper_dsl_writer: &mut ::casper_dsl::__private::Vec<u8>) -> ::core::result::Result<(), #bytesrepr::Error> {
                 #(#writes)*
                 ::core::result::Result::Ok(())
             }
         }
 
         impl #bytesrepr::FromBytes for #ident {
-            fn from_bytes(bytes: &[u8]) -> ::core::result::Result<(Self, &[u8]), #bytesrepr::Error> {
+            fn from_bytes(__casper_dsl_bytes: &[u8]) -> ::core::result::Result<(Self, &[u8]), #bytesrepr::Error> {
                 #(#reads)*
-                ::core::result::Result::Ok((#ident { #(#fields),* }, bytes))
+                ::core::result::Result::Ok((#ident { #(#fields),* }, __casper_dsl_bytes))
             }
         }
 

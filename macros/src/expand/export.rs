@@ -2,18 +2,24 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
+use syn::{spanned::Spanned, Attribute};
 
-use crate::model::{Export, Output, Param};
+use crate::model::{Export, Output, Param, Role};
 
 /// Cargo feature a crate turns on to use another contract crate as a dependency: it removes
 /// that crate's exports, which would clash with the dependent's own (`call`, ...).
 pub const AS_DEPENDENCY_FEATURE: &str = "as-dependency";
 
 /// A wasm-only `extern "C" fn #ident` exported to the host as `symbol`, absent when the crate is
-/// built with the [`AS_DEPENDENCY_FEATURE`].
-pub fn export_fn(symbol: &str, ident: &syn::Ident, body: TokenStream) -> TokenStream {
+/// built with the [`AS_DEPENDENCY_FEATURE`] or when one of `cfgs` is off.
+pub fn export_fn(
+    symbol: &str,
+    ident: &syn::Ident,
+    cfgs: &[Attribute],
+    body: TokenStream,
+) -> TokenStream {
     quote! {
+        #(#cfgs)*
         #[cfg(all(target_arch = "wasm32", not(feature = #AS_DEPENDENCY_FEATURE)))]
         #[doc(hidden)]
         #[unsafe(export_name = #symbol)]
@@ -27,43 +33,70 @@ pub fn export_fn(symbol: &str, ident: &syn::Ident, body: TokenStream) -> TokenSt
 pub fn user_export(export: &Export, symbol: &str, prelude: TokenStream) -> TokenStream {
     let ident = format_ident!("__casper_dsl_export_{}", export.ident);
     let body = call_and_return(export);
-    export_fn(symbol, &ident, quote! { #prelude #body })
+    let body = quote! {
+        use ::casper_dsl::__private::{ReadOptionalArgument as _, ReadRequiredArgument as _};
+        #prelude
+        #body
+    };
+    export_fn(symbol, &ident, &export.cfgs, body)
 }
 
-/// Calls the user's function with its decoded arguments and returns or reverts per its output.
+/// Calls the user's function with its decoded arguments; what happens to its result is the
+/// compiler's decision, through the traits its return type implements: an entry point's
+/// `Outcome` returns a value or reverts on `Err`, a lifecycle function's `Completion` reverts
+/// on `Err`.
 fn call_and_return(export: &Export) -> TokenStream {
     let function = &export.ident;
     let args = export.params.iter().map(read_arg);
     let call = quote! { #function(#(#args),*) };
     match &export.output {
         Output::Unit => quote! { #call; },
-        Output::Value(ty) => ret_value(ty, call),
-        Output::Result { ok: None, err } => {
-            quote_spanned! {err.span()=> ::casper_dsl::__private::revert_on_err::<(), #err>(#call); }
-        }
-        Output::Result { ok: Some(ok), err } => ret_value(
-            ok,
-            quote_spanned! {err.span()=> ::casper_dsl::__private::revert_on_err::<#ok, #err>(#call) },
-        ),
+        Output::Type(ty) if export.role == Role::EntryPoint => quote_spanned! {ty.span()=>
+            <#ty as ::casper_dsl::__private::Outcome>::conclude(#call);
+        },
+        Output::Type(ty) => quote_spanned! {ty.span()=>
+            <#ty as ::casper_dsl::__private::Completion>::complete(#call);
+        },
     }
 }
 
-fn ret_value(ty: &syn::Type, value: TokenStream) -> TokenStream {
-    quote_spanned! {ty.span()=> ::casper_dsl::__private::ret_value::<#ty>(#value) }
+/// Decodes the named runtime argument of `param` (spanned at its type, so a type that cannot
+/// be decoded is reported where the user wrote it). The reader is chosen by method resolution
+/// on the real type: an `Option<T>` argument may be omitted, any other is required.
+fn read_arg(param: &Param) -> TokenStream {
+    let (name, ty) = (&param.name.value, &param.ty);
+    quote_spanned! {ty.span()=>
+        (&&::casper_dsl::__private::ArgumentReader::<#ty>::new()).read(#name)
+    }
 }
 
-/// Decodes the named runtime argument of `param` (spanned at its type, so a type that cannot
-/// be decoded is reported where the user wrote it).
-fn read_arg(param: &Param) -> TokenStream {
-    let name = &param.name.value;
-    match &param.optional {
-        Some(inner) => quote_spanned! {inner.span()=>
-            ::casper_dsl::__private::optional_arg::<#inner>(#name)
-        },
-        None => {
-            let ty = &param.ty;
-            quote_spanned! {ty.span()=> ::casper_dsl::__private::required_arg::<#ty>(#name) }
+/// The type the caller receives from `export`, as a `CLType`, spanned at the return type.
+pub fn returned_cl_type(export: &Export) -> TokenStream {
+    match &export.output {
+        Output::Unit => quote! { ::casper_dsl::__private::CLType::Unit },
+        Output::Type(ty) => {
+            let returned = returned_type(export.role, ty);
+            quote_spanned! {ty.span()=> <#returned as ::casper_dsl::__private::CLTyped>::cl_type() }
         }
+    }
+}
+
+/// The type a caller receives from a function returning `ty`: `Outcome::Returned` for an entry
+/// point, `()` for a lifecycle function.
+pub fn returned_type(role: Role, ty: &syn::Type) -> TokenStream {
+    if role == Role::EntryPoint {
+        quote_spanned! {ty.span()=> <#ty as ::casper_dsl::__private::Outcome>::Returned }
+    } else {
+        quote! { () }
+    }
+}
+
+/// The error a function returning `ty` declares: `Outcome::Error` or `Completion::Error`.
+pub fn declared_error(role: Role, ty: &syn::Type) -> TokenStream {
+    if role == Role::EntryPoint {
+        quote_spanned! {ty.span()=> <#ty as ::casper_dsl::__private::Outcome>::Error }
+    } else {
+        quote_spanned! {ty.span()=> <#ty as ::casper_dsl::__private::Completion>::Error }
     }
 }
 

@@ -1,22 +1,27 @@
 //! The typed interface of a contract, usable on the host and on wasm: a `calls` module with one
 //! `Call` builder per entry point, and an `installer` function taking the `#[init]` arguments.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
+use syn::{spanned::Spanned, visit_mut::VisitMut, Ident, PathSegment, Type};
 
+use super::export::{declared_error, returned_type};
 use crate::{
     model::{DslModule, Export, Output, Role},
     validate::{CALLS_MODULE, INSTALLER_FN},
 };
 
 pub fn expand(module: &DslModule) -> TokenStream {
-    let calls_module = syn::Ident::new(CALLS_MODULE, proc_macro2::Span::call_site());
-    let installer_fn = syn::Ident::new(INSTALLER_FN, proc_macro2::Span::call_site());
+    let calls_module = Ident::new(CALLS_MODULE, Span::call_site());
+    let installer_fn = Ident::new(INSTALLER_FN, Span::call_site());
     let calls = module.exports.iter().map(call_builder);
     let init = module.exports.iter().find(|e| e.role == Role::Init);
-    let init_params = init.map(signature_params).unwrap_or_default();
-    let init_args = init.map(args_builder).unwrap_or_else(empty_args);
+    let init_params = init
+        .map(|init| signature_params(init, Scope::Module))
+        .unwrap_or_default();
+    let init_args = init
+        .map(|init| args_builder(init, Scope::Module))
+        .unwrap_or_else(empty_args);
     let name = &module.name.value;
     let installer_doc = format!(
         "Installing the `{name}` contract with these `#[init]` arguments \
@@ -42,22 +47,26 @@ pub fn expand(module: &DslModule) -> TokenStream {
     }
 }
 
-/// `pub fn increment(by: u64) -> Call<u64>`.
+/// `pub fn increment(by: u64) -> Call<u64>`, in the `calls` module: the types are the user's,
+/// with paths relative to the contract module (`self::`, `super::`) moved one level up.
 fn call_builder(export: &Export) -> TokenStream {
     let ident = &export.ident;
-    let params = signature_params(export);
-    let args = args_builder(export);
+    let params = signature_params(export, Scope::Calls);
+    let args = args_builder(export, Scope::Calls);
     let entry_point = &export.name.value;
-    let returned = match export.output.returned_type() {
-        Some(ty) => quote! { #ty },
-        None => quote! { () },
-    };
     let call_type = match &export.output {
-        Output::Result { err, .. } => quote! { ::casper_dsl::Call<#returned, #err> },
-        _ => quote! { ::casper_dsl::Call<#returned> },
+        Output::Unit => quote! { ::casper_dsl::Call<()> },
+        Output::Type(ty) => {
+            let ty = Scope::Calls.resolve(ty);
+            let returned = returned_type(export.role, &ty);
+            let error = declared_error(export.role, &ty);
+            quote_spanned! {ty.span()=> ::casper_dsl::Call<#returned, #error> }
+        }
     };
     let doc = format!("A call of the entry point `{entry_point}`.");
+    let cfgs = &export.cfgs;
     quote! {
+        #(#cfgs)*
         #[doc = #doc]
         pub fn #ident(#(#params),*) -> #call_type {
             ::casper_dsl::Call::new(#entry_point, #args)
@@ -65,32 +74,73 @@ fn call_builder(export: &Export) -> TokenStream {
     }
 }
 
-fn signature_params(export: &Export) -> Vec<TokenStream> {
+/// Where generated code that names the user's types sits.
+#[derive(Clone, Copy)]
+enum Scope {
+    /// In the contract module, beside the user's items (`installer`).
+    Module,
+    /// In the `calls` module, one level below.
+    Calls,
+}
+
+impl Scope {
+    /// `ty`, written in the contract module, as it must be written here to name the same type:
+    /// one level down, `self::X` becomes `super::X` and `super::X` becomes `super::super::X`.
+    fn resolve(self, ty: &Type) -> Type {
+        struct Rebase;
+        impl VisitMut for Rebase {
+            fn visit_path_mut(&mut self, path: &mut syn::Path) {
+                if path.leading_colon.is_none() {
+                    if let Some(first) = path.segments.first_mut() {
+                        if first.ident == "self" {
+                            first.ident = Ident::new("super", first.ident.span());
+                        } else if first.ident == "super" {
+                            let up = PathSegment::from(Ident::new("super", first.ident.span()));
+                            path.segments.insert(0, up);
+                        }
+                    }
+                }
+                syn::visit_mut::visit_path_mut(self, path);
+            }
+        }
+        let mut ty = ty.clone();
+        if let Scope::Calls = self {
+            Rebase.visit_type_mut(&mut ty);
+        }
+        ty
+    }
+}
+
+/// The function's parameters, their types as `scope` must name them.
+fn signature_params(export: &Export, scope: Scope) -> Vec<TokenStream> {
     export
         .params
         .iter()
         .map(|param| {
-            let (ident, ty) = (&param.ident, &param.ty);
+            let ident = &param.ident;
+            let ty = scope.resolve(&param.ty);
             quote! { #ident: #ty }
         })
         .collect()
 }
 
-/// A block evaluating to the `RuntimeArgs` of `export`'s parameters.
-fn args_builder(export: &Export) -> TokenStream {
+/// A block evaluating to the `RuntimeArgs` of `export`'s parameters. The local's name is
+/// reserved, so it cannot capture a parameter's.
+fn args_builder(export: &Export, scope: Scope) -> TokenStream {
     // Spanned and bounded like the type check of the parameter, so a type that is no argument
     // is reported once, at the type.
     let inserts = export.params.iter().map(|param| {
         let (ident, name, ty) = (&param.ident, &param.name.value, &param.ty);
-        quote_spanned! {ty.span()=>
-            ::casper_dsl::__private::insert_arg::<#ty>(&mut args, #name, #ident);
+        let ty = scope.resolve(ty);
+        quote_spanned! {param.ty.span()=>
+            ::casper_dsl::__private::insert_arg::<#ty>(&mut __casper_dsl_args, #name, #ident);
         }
     });
     quote! {{
         #[allow(unused_mut)]
-        let mut args = ::casper_dsl::__private::RuntimeArgs::new();
+        let mut __casper_dsl_args = ::casper_dsl::__private::RuntimeArgs::new();
         #(#inserts)*
-        args
+        __casper_dsl_args
     }}
 }
 

@@ -19,6 +19,7 @@ use crate::model::{DslModule, Mode};
 
 /// The module with its generated exports.
 pub fn expand(module: &DslModule) -> TokenStream {
+    let once_per_crate = one_module_per_crate(module);
     let (exports, interface) = match module.mode {
         Mode::Session => (session::expand(module), TokenStream::new()),
         Mode::Contract => (contract::expand(module), interface::expand(module)),
@@ -28,6 +29,7 @@ pub fn expand(module: &DslModule) -> TokenStream {
     // A crate that does not declare the `as-dependency` feature still builds, with its exports.
     let bulk_memory_warning = bulk_memory_warning();
     let generated = quote::quote! {
+        #once_per_crate
         #type_checks
         #(#events)*
         #bulk_memory_warning
@@ -35,11 +37,38 @@ pub fn expand(module: &DslModule) -> TokenStream {
         #[allow(unexpected_cfgs)]
         const _: () = { #exports };
     };
+    with_items(module, generated)
+}
+
+/// What a module with errors still expands to, beside the errors: the user's items without
+/// the DSL attributes, and its events' encodings, so the rest of the crate compiles against
+/// them (no follow-on errors) and rustc still checks the function bodies.
+pub fn fallback(module: &DslModule) -> TokenStream {
+    let events = module.events.iter().map(events::expand);
+    with_items(module, quote::quote! { #(#events)* })
+}
+
+/// The user's module with `generated` appended to its items.
+fn with_items(module: &DslModule, generated: TokenStream) -> TokenStream {
     let mut item = module.item.clone();
     if let Some((_, content)) = &mut item.content {
         content.push(Item::Verbatim(generated));
     }
     item.into_token_stream()
+}
+
+/// A crate builds one module: two contract or session modules would both export `call`, which
+/// only the wasm link would notice. Each module defines the same crate-level macro name, so
+/// rustc reports a second module on every target, at its name.
+fn one_module_per_crate(module: &DslModule) -> TokenStream {
+    let ident = &module.item.ident;
+    quote::quote_spanned! {ident.span()=>
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! __casper_dsl_only_one_contract_or_session_module_per_crate {
+            () => {};
+        }
+    }
 }
 
 /// A warning in the user's own crate when it is compiled with bulk-memory instructions

@@ -1,7 +1,7 @@
 #[casper_dsl::contract]
 pub mod counter {
     #[entrypoint]
-    pub fn get() {}
+    pub fn get_count() {}
 
     #[entry_point]
     pub fn get() -> u64 {

@@ -1,0 +1,413 @@
+//! Recognising attributes: the DSL's own (however their path is written), the ones that must
+//! not sit on an exported function, and near misses; and parsing the arguments of the module
+//! and entry-point attributes, reporting every bad argument.
+
+use proc_macro2::TokenStream;
+use syn::{
+    ext::IdentExt, meta::ParseNestedMeta, parse::Parser, punctuated::Punctuated, spanned::Spanned,
+    Attribute, Expr, ExprLit, Ident, Lit, LitStr, Meta, Path, Token,
+};
+
+use crate::{
+    errors::Errors,
+    model::{Groups, Mode, Name, Role},
+};
+
+/// `#[state]`: a `Var` or `Mapping` const the installer creates.
+pub const STATE_ATTR: &str = "state";
+/// `#[event]`: a struct emitted as a contract message.
+pub const EVENT_ATTR: &str = "event";
+/// The crate users name the attributes through: `#[casper_dsl::entry_point]`.
+const CRATE: &str = "casper_dsl";
+
+impl Mode {
+    /// The attribute as users write it.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Mode::Session => "#[casper_dsl::session]",
+            Mode::Contract => "#[casper_dsl::contract]",
+        }
+    }
+
+    /// The attribute's name.
+    fn ident(self) -> &'static str {
+        match self {
+            Mode::Session => "session",
+            Mode::Contract => "contract",
+        }
+    }
+}
+
+/// The name a DSL attribute path ends in: `x` for `x`, `casper_dsl::x` and `::casper_dsl::x`.
+fn dsl_name(path: &Path) -> Option<&Ident> {
+    let segments: Vec<_> = path.segments.iter().collect();
+    match segments.as_slice() {
+        [only] if path.leading_colon.is_none() => Some(&only.ident),
+        [krate, name] if krate.ident == CRATE => Some(&name.ident),
+        _ => None,
+    }
+}
+
+/// The role a DSL attribute names, if it is one (`#[entry_point]`, `#[casper_dsl::init]`...).
+pub fn role_of(attr: &Attribute) -> Option<Role> {
+    let ident = dsl_name(attr.path())?;
+    Role::ALL.into_iter().find(|role| ident == role.ident())
+}
+
+/// The module attribute an attribute is (`#[casper_dsl::contract]`, `#[session]`...).
+pub fn mode_of(attr: &Attribute) -> Option<Mode> {
+    let ident = dsl_name(attr.path())?;
+    [Mode::Contract, Mode::Session]
+        .into_iter()
+        .find(|mode| ident == mode.ident())
+}
+
+/// Whether `attr` is `#[name]` for one of the DSL's item attributes (`state`, `event`).
+pub fn is_item_attr(attr: &Attribute, name: &str) -> bool {
+    attr.path().is_ident(name)
+}
+
+/// Whether the attribute means anything to the DSL (a role, a module or an item attribute).
+pub fn is_dsl_attr(attr: &Attribute) -> bool {
+    role_of(attr).is_some()
+        || mode_of(attr).is_some()
+        || is_item_attr(attr, STATE_ATTR)
+        || is_item_attr(attr, EVENT_ATTR)
+}
+
+/// `#[cfg(...)]`.
+pub fn is_cfg(attr: &Attribute) -> bool {
+    attr.path().is_ident("cfg")
+}
+
+/// The `#[cfg(...)]` attributes among `attrs`, cloned.
+pub fn cfgs(attrs: &[Attribute]) -> Vec<Attribute> {
+    attrs.iter().filter(|attr| is_cfg(attr)).cloned().collect()
+}
+
+/// `#[no_mangle]`, `#[export_name = "..."]`, also as `#[unsafe(...)]`: attributes that export a
+/// function under a symbol of its own, beside the table the macro derives.
+pub fn is_symbol_attr(attr: &Attribute) -> bool {
+    let is_symbol = |path: &Path| path.is_ident("no_mangle") || path.is_ident("export_name");
+    match &attr.meta {
+        Meta::List(list) if list.path.is_ident("unsafe") => list
+            .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
+            .is_ok_and(|inner| inner.iter().any(|meta| is_symbol(meta.path()))),
+        meta => is_symbol(meta.path()),
+    }
+}
+
+/// `#[cfg_attr(predicate, ...)]` applying a DSL attribute: the macro cannot see it (cfg_attr is
+/// resolved after the module's attribute runs). Returns the DSL attribute's name.
+pub fn dsl_attr_in_cfg_attr(attr: &Attribute) -> Option<String> {
+    if !attr.path().is_ident("cfg_attr") {
+        return None;
+    }
+    let metas = attr
+        .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
+        .ok()?;
+    metas.iter().skip(1).find_map(|meta| {
+        let ident = dsl_name(meta.path())?;
+        let name = ident.to_string();
+        let known = Role::ALL.iter().any(|role| ident == role.ident())
+            || [Mode::Contract.ident(), Mode::Session.ident()].contains(&name.as_str())
+            || [STATE_ATTR, EVENT_ATTR].contains(&name.as_str());
+        known.then_some(name)
+    })
+}
+
+/// An attribute as written, for messages (`#[entry_point(name = "x")]`).
+pub fn attr_text(attr: &Attribute) -> String {
+    let tokens = quote::ToTokens::to_token_stream(&attr.meta).to_string();
+    format!("#[{tokens}]")
+}
+
+/// Removes attributes that look like a misspelled DSL attribute (`#[entrypoint]`, `#[Init]`),
+/// reporting each with the attribute it was meant to be.
+pub fn report_misspelled(attrs: &mut Vec<Attribute>, errors: &mut Errors) {
+    attrs.retain(|attr| {
+        let Some(ident) = attr.path().get_ident() else {
+            return true;
+        };
+        let written = ident.to_string();
+        let Some(role) = misspelled_role(&written) else {
+            return true;
+        };
+        errors.add_spanned(
+            attr.path(),
+            format!(
+                "unknown attribute `#[{written}]`: did you mean `{}`?",
+                role.attribute()
+            ),
+        );
+        false
+    });
+}
+
+/// The DSL attribute `written` is a near miss of: the same letters but for case and `_`, or
+/// one edit away from `entry_point`.
+fn misspelled_role(written: &str) -> Option<Role> {
+    let normalize = |name: &str| name.to_ascii_lowercase().replace('_', "");
+    Role::ALL
+        .into_iter()
+        .filter(|role| written != role.ident())
+        .find(|role| {
+            normalize(written) == normalize(role.ident())
+                || (*role == Role::EntryPoint && edit_distance(written, role.ident()) <= 2)
+        })
+}
+
+/// Levenshtein distance, for the short names of attributes.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// The string literal `expr` is, if it is one.
+pub fn string_literal(expr: &Expr) -> Option<&LitStr> {
+    match expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(literal),
+            ..
+        }) => Some(literal),
+        _ => None,
+    }
+}
+
+/// A name written as a string literal, blamed on the literal.
+pub fn name_of(literal: &LitStr) -> Name {
+    Name {
+        value: literal.value(),
+        span: literal.span(),
+    }
+}
+
+/// The arguments of `#[casper_dsl::contract(...)]`.
+#[derive(Default)]
+pub struct ModuleArgs {
+    pub name: Option<Name>,
+    pub locked: bool,
+}
+
+/// `name = "..."` and `locked` (contracts only); every bad argument is reported.
+pub fn parse_module_args(mode: Mode, args: TokenStream, errors: &mut Errors) -> ModuleArgs {
+    let mut parsed = ModuleArgs::default();
+    let mut locked_seen = false;
+    let parser = syn::meta::parser(|meta| {
+        if mode == Mode::Session {
+            errors.push(meta.error(format!("{} takes no arguments", mode.attribute())));
+            return skip_value(&meta);
+        }
+        if meta.path.is_ident("name") {
+            let name = parse_name(&meta, errors)?;
+            set_once(&mut parsed.name, name, &meta, errors);
+        } else if meta.path.is_ident("locked") {
+            if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+                errors.push(meta.error("`locked` takes no value: write `locked` alone"));
+                skip_value(&meta)?;
+            }
+            if locked_seen {
+                errors.push(meta.error("duplicate `locked` argument"));
+            }
+            locked_seen = true;
+            parsed.locked = true;
+        } else {
+            errors.push(
+                meta.error("unknown argument: the arguments are `name = \"...\"` and `locked`"),
+            );
+            skip_value(&meta)?;
+        }
+        Ok(())
+    });
+    if let Err(error) = parser.parse2(args) {
+        errors.push(error);
+    }
+    parsed
+}
+
+/// The arguments of `#[entry_point(...)]`.
+#[derive(Default)]
+pub struct ExportArgs {
+    pub name: Option<Name>,
+    /// `None` when `groups` is absent (a public entry point).
+    pub groups: Option<Groups>,
+}
+
+/// `#[entry_point(name = "...", groups = ["..."])]`; the other roles take no arguments. Every
+/// bad argument is reported.
+pub fn parse_export_args(role: Role, attr: &Attribute, errors: &mut Errors) -> ExportArgs {
+    let mut args = ExportArgs::default();
+    if matches!(attr.meta, Meta::Path(_)) {
+        return args;
+    }
+    if role != Role::EntryPoint {
+        errors.add(
+            attr.meta.span(),
+            format!(
+                "{} takes no arguments: write `{}`",
+                role.attribute(),
+                role.attribute()
+            ),
+        );
+        return args;
+    }
+    let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("name") {
+            let name = parse_name(&meta, errors)?;
+            set_once(&mut args.name, name, &meta, errors);
+        } else if meta.path.is_ident("groups") {
+            let groups = parse_groups(&meta, errors)?;
+            set_once(&mut args.groups, groups, &meta, errors);
+        } else {
+            errors.push(meta.error(
+                "unknown argument: #[entry_point] takes `name = \"...\"` and \
+                 `groups = [\"...\", ...]`",
+            ));
+            skip_value(&meta)?;
+        }
+        Ok(())
+    });
+    if let Err(error) = result {
+        errors.push(error);
+    }
+    args
+}
+
+/// Stores `value` in `slot`, reporting a repeated argument.
+fn set_once<T>(
+    slot: &mut Option<T>,
+    value: Option<T>,
+    meta: &ParseNestedMeta,
+    errors: &mut Errors,
+) {
+    if slot.is_some() {
+        let name = meta.path.get_ident().map(Ident::unraw);
+        errors.push(meta.error(format!(
+            "duplicate `{}` argument",
+            name.map_or_else(String::new, |n| n.to_string())
+        )));
+    } else if value.is_some() {
+        *slot = value;
+    }
+}
+
+/// Skips the value of an argument the parser reports and does not use (`= expr` or `(...)`).
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) {
+        meta.value()?.parse::<Expr>()?;
+    } else if meta.input.peek(syn::token::Paren)
+        || meta.input.peek(syn::token::Bracket)
+        || meta.input.peek(syn::token::Brace)
+    {
+        meta.input.parse::<proc_macro2::Group>()?;
+    }
+    Ok(())
+}
+
+/// `name = "..."`; any other form is reported (`None`).
+fn parse_name(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<Option<Name>> {
+    let expected = "expected a string: `name = \"...\"`";
+    if !meta.input.peek(Token![=]) {
+        errors.push(meta.error(expected));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let value: Expr = meta.value()?.parse()?;
+    match string_literal(&value) {
+        Some(literal) => Ok(Some(name_of(literal))),
+        None => {
+            errors.add_spanned(&value, expected);
+            Ok(None)
+        }
+    }
+}
+
+/// `groups = ["admin", "minter"]`; any other form is reported (`None`).
+fn parse_groups(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<Option<Groups>> {
+    let expected = "expected a list of group names: `groups = [\"admin\"]`";
+    if !meta.input.peek(Token![=]) {
+        errors.push(meta.error(expected));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    let value: Expr = meta.value()?.parse()?;
+    let Expr::Array(list) = &value else {
+        errors.add_spanned(&value, expected);
+        return Ok(None);
+    };
+    let mut names = Vec::new();
+    for element in &list.elems {
+        match string_literal(element) {
+            Some(literal) => names.push(name_of(literal)),
+            None => errors.add_spanned(element, expected),
+        }
+    }
+    Ok(Some(Groups {
+        names,
+        span: list.span(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        assert_eq!(edit_distance("entry_point", "entry_point"), 0);
+        assert_eq!(edit_distance("entrypoint", "entry_point"), 1);
+        assert_eq!(edit_distance("enrty_point", "entry_point"), 2);
+        assert_eq!(edit_distance("", "init"), 4);
+    }
+
+    #[test]
+    fn dsl_attributes_are_recognised_by_any_path_to_them() {
+        let roles: Vec<Attribute> = vec![
+            syn::parse_quote!(#[entry_point]),
+            syn::parse_quote!(#[casper_dsl::entry_point(name = "x")]),
+            syn::parse_quote!(#[::casper_dsl::init]),
+        ];
+        let found: Vec<_> = roles.iter().map(role_of).collect();
+        assert_eq!(
+            found,
+            [
+                Some(Role::EntryPoint),
+                Some(Role::EntryPoint),
+                Some(Role::Init)
+            ]
+        );
+        let other: Attribute = syn::parse_quote!(#[other::entry_point]);
+        assert_eq!(role_of(&other), None);
+        let module: Attribute = syn::parse_quote!(#[casper_dsl::session]);
+        assert_eq!(mode_of(&module), Some(Mode::Session));
+    }
+
+    #[test]
+    fn symbol_and_cfg_attr_attributes_are_recognised() {
+        let symbols: Vec<Attribute> = vec![
+            syn::parse_quote!(#[no_mangle]),
+            syn::parse_quote!(#[unsafe(no_mangle)]),
+            syn::parse_quote!(#[export_name = "x"]),
+            syn::parse_quote!(#[unsafe(export_name = "x")]),
+        ];
+        assert!(symbols.iter().all(is_symbol_attr));
+        let inline: Attribute = syn::parse_quote!(#[inline]);
+        assert!(!is_symbol_attr(&inline));
+        let cfg_attr: Attribute = syn::parse_quote!(#[cfg_attr(feature = "x", entry_point)]);
+        assert_eq!(
+            dsl_attr_in_cfg_attr(&cfg_attr).as_deref(),
+            Some("entry_point")
+        );
+        let harmless: Attribute = syn::parse_quote!(#[cfg_attr(test, derive(Debug))]);
+        assert_eq!(dsl_attr_in_cfg_attr(&harmless), None);
+    }
+}
