@@ -119,7 +119,7 @@ pub fn dsl_attr_in_cfg_attr(attr: &Attribute) -> Option<String> {
 /// An attribute as written, for messages (`#[entry_point(name = "x")]`).
 pub fn attr_text(attr: &Attribute) -> String {
     let tokens = quote::ToTokens::to_token_stream(&attr.meta).to_string();
-    format!("#[{tokens}]")
+    format!("#[{}]", tokens.replace(" :: ", "::").replace(" (", "("))
 }
 
 /// Removes attributes that look like a misspelled DSL attribute (`#[entrypoint]`, `#[Init]`),

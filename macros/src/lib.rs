@@ -112,8 +112,9 @@ fn unmodelled_fallback(item: TokenStream2) -> TokenStream2 {
 /// An inner attribute used outside its module: the item is kept, with an error beside it.
 fn misplaced(attribute: &str, module_attribute: &str, item: TokenStream2) -> TokenStream2 {
     let message = format!(
-        "{attribute} only has a meaning on a function inside a {module_attribute} module; \
-         put the function in such a module or remove the attribute"
+        "{attribute} only has a meaning on a function directly inside a {module_attribute} \
+         module (not in a nested module or an impl block); move the function there or remove \
+         the attribute"
     );
     let error = syn::Error::new(Span::call_site(), message).to_compile_error();
     quote::quote! { #error #item }

@@ -117,24 +117,38 @@ fn take_items(items: &mut [Item], errors: &mut Errors) -> DslItems {
             Item::Const(constant) => {
                 report_role_attrs(&mut constant.attrs, errors);
                 report_attrs(&mut constant.attrs, &[EVENT_ATTR], errors);
-                if take_attr(&mut constant.attrs, STATE_ATTR, errors) {
-                    report_cfgs(&constant.attrs, "a #[state] item", errors);
+                if take_attr(&mut constant.attrs, STATE_ATTR, errors)
+                    && !report_cfgs(&constant.attrs, "a #[state] item", errors)
+                {
                     found.state.extend(parse_state_item(constant, errors));
                 }
             }
             Item::Struct(structure) => {
                 report_role_attrs(&mut structure.attrs, errors);
                 report_attrs(&mut structure.attrs, &[STATE_ATTR], errors);
-                if take_attr(&mut structure.attrs, EVENT_ATTR, errors) {
-                    report_cfgs(&structure.attrs, "an #[event]", errors);
+                if take_attr(&mut structure.attrs, EVENT_ATTR, errors)
+                    && !report_cfgs(&structure.attrs, "an #[event]", errors)
+                {
                     found.events.extend(parse_event(structure, errors));
                 }
             }
             Item::Mod(nested) => {
                 let place = format!("the nested module `{}`", nested.ident);
+                let nested_module = nested
+                    .attrs
+                    .iter()
+                    .any(|attr| attrs::mode_of(attr).is_some());
                 report_nested_attrs(&mut nested.attrs, &place, errors);
                 if let Some((_, items)) = &mut nested.content {
-                    report_nested_items(items, &place, errors);
+                    // A nested contract or session module is one mistake, reported above; the
+                    // attributes inside it only lose their meaning with it.
+                    let mut unreported = Errors::default();
+                    let inner_errors = if nested_module {
+                        &mut unreported
+                    } else {
+                        &mut *errors
+                    };
+                    report_nested_items(items, &place, inner_errors);
                 }
             }
             Item::Impl(block) => {
@@ -258,9 +272,11 @@ fn report_symbol_attrs(attrs: &mut Vec<Attribute>, errors: &mut Errors) {
     });
 }
 
-/// `#[cfg]` on an item whose generated code cannot follow it.
-fn report_cfgs(attrs: &[Attribute], what: &str, errors: &mut Errors) {
+/// Reports `#[cfg]` on an item whose generated code cannot follow it; `true` if there was one.
+fn report_cfgs(attrs: &[Attribute], what: &str, errors: &mut Errors) -> bool {
+    let mut found = false;
     for attr in attrs.iter().filter(|attr| attrs::is_cfg(attr)) {
+        found = true;
         errors.add_spanned(
             attr,
             format!(
@@ -270,6 +286,7 @@ fn report_cfgs(attrs: &[Attribute], what: &str, errors: &mut Errors) {
             ),
         );
     }
+    found
 }
 
 /// What an item attribute of the DSL applies to, for messages.

@@ -36,19 +36,24 @@
 //! These are the encodings of the CEP-18 reference contract's `balances` (base64 of the
 //! owner's `Key`) and `allowances` (hex of the BLAKE2b of owner and spender `Key`s).
 
-use alloc::{string::String, vec::Vec};
+use alloc::{
+    collections::{BTreeMap, BTreeSet},
+    string::String,
+    vec::Vec,
+};
 use core::marker::PhantomData;
 
 use base64::{engine::general_purpose::STANDARD, Engine};
 use casper_contract::{ext_ffi, unwrap_or_revert::UnwrapOrRevert};
 use casper_types::{
-    bytesrepr::{self, FromBytes, ToBytes},
+    account::AccountHash,
+    bytesrepr::{self, Bytes, FromBytes, ToBytes},
     contracts::NamedKeys,
-    ApiError, CLTyped, Digest, Key, URef,
+    ApiError, CLTyped, Digest, Key, URef, U128, U256, U512,
 };
 use num_traits::{CheckedAdd, CheckedSub};
 
-use crate::{buffer, named_keys::named_uref, storage};
+use crate::{buffer, named_keys::named_uref, storage, Value};
 
 /// Longest key encoding that is base64-encoded; longer ones are hashed.
 const LONGEST_BASE64_KEY: usize = 48;
@@ -192,18 +197,58 @@ pub fn item_key<K: ToBytes>(key: &K) -> Result<String, bytesrepr::Error> {
     })
 }
 
+/// A value a `#[state] Var<T>` can start with: its `Default`, stored by the installer.
+///
+/// Implemented for the Casper value types that have a `Default`; `Key`, `URef` and
+/// `PublicKey` have none (use `Var<Option<Key>>`, which starts as `None`). For a
+/// [`Value`](crate::Value) of your own with a `Default`: `impl InitialValue for MyType {}`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the value of a #[state] `Var`: it has no initial value",
+    label = "no initial value for the installer to store",
+    note = "the installer stores `T::default()` in a #[state] `Var<T>`; for a type without a `Default`, such as `Key`, use `Var<Option<Key>>` (which starts as `None`); for a value type of your own with a `Default`, add `impl casper_dsl::state::InitialValue for {Self} {{}}`"
+)]
+pub trait InitialValue: Value + Default {}
+
+macro_rules! initial_values {
+    ($($ty:ty),* $(,)?) => { $(impl InitialValue for $ty {})* };
+}
+
+initial_values!(
+    (),
+    bool,
+    i32,
+    i64,
+    u8,
+    u32,
+    u64,
+    U128,
+    U256,
+    U512,
+    String,
+    Bytes,
+    AccountHash,
+);
+
+impl<T: Value> InitialValue for Option<T> {}
+impl<T: Value> InitialValue for Vec<T> {}
+impl<T: Value + Ord> InitialValue for BTreeSet<T> {}
+impl<K: Value + Ord, V: Value> InitialValue for BTreeMap<K, V> {}
+impl<A: InitialValue> InitialValue for (A,) {}
+impl<A: InitialValue, B: InitialValue> InitialValue for (A, B) {}
+impl<A: InitialValue, B: InitialValue, C: InitialValue> InitialValue for (A, B, C) {}
+
 /// A `#[state]` item: what the installer creates for it.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be #[state]",
-    label = "not a `Var<T>` or a `Mapping<K, V>`",
-    note = "a #[state] const is a `Var<T>` (with `T: Default`, its value at install) or a `Mapping<K, V>`"
+    label = "not a `Var<T>` with `T: Default`, nor a `Mapping<K, V>`",
+    note = "a #[state] const is a `Mapping<K, V>`, or a `Var<T>` whose `T` is a Casper value with a `Default` (its value at install); for a type without one, such as `Key`, use `Var<Option<Key>>`"
 )]
 pub trait State {
     /// Adds the item's named key, with a new URef holding its initial value, to `named_keys`.
     fn create(&self, named_keys: &mut NamedKeys);
 }
 
-impl<T: CLTyped + ToBytes + Default> State for Var<T> {
+impl<T: InitialValue> State for Var<T> {
     fn create(&self, named_keys: &mut NamedKeys) {
         let uref = storage::new_uref(T::default());
         named_keys.insert(self.name.into(), Key::URef(uref));

@@ -1,0 +1,6 @@
+#[casper_dsl::error]
+pub enum TokenError {
+    Underflow = -1,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[casper_dsl::error]
+pub enum TokenError {
+    Overflow = 70000,
+}
+
+fn main() {}

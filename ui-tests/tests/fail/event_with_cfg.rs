@@ -1,0 +1,15 @@
+#[casper_dsl::contract]
+pub mod token {
+    #[event]
+    #[cfg(all())]
+    pub struct Audited {
+        pub amount: u64,
+    }
+
+    #[entry_point]
+    pub fn get() -> u64 {
+        1
+    }
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+#[casper_dsl::contract]
+pub mod counter {
+    #[init]
+    #[cfg(all())]
+    pub fn init() {}
+
+    #[entry_point]
+    pub fn get() -> u64 {
+        1
+    }
+}
+
+fn main() {}
