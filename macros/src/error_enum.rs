@@ -63,7 +63,7 @@ pub fn parse(args: TokenStream, item: TokenStream) -> syn::Result<ErrorEnum> {
         };
         if let Some(first) = seen.get(&code) {
             errors.add_spanned(
-                &variant.discriminant.as_ref().map(|(_, expr)| expr),
+                variant.discriminant.as_ref().map(|(_, expr)| expr),
                 format!("code {code} is already used by `{first}`: every variant needs its own"),
             );
         } else {

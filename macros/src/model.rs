@@ -139,6 +139,7 @@ pub struct Param {
 /// What a function returns. Its meaning (a value, or `Result` that reverts on `Err`) is not
 /// decided here from how the type is spelled: the generated code asks the compiler, through the
 /// runtime's `Outcome` and `Completion` traits.
+#[allow(clippy::large_enum_variant)] // a handful per module; boxing buys nothing
 pub enum Output {
     /// No return type, or `()`: nothing is returned.
     Unit,

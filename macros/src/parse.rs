@@ -29,14 +29,23 @@ pub fn parse_module(
         name: explicit_name,
         locked,
     } = attrs::parse_module_args(mode, args, &mut errors);
+    let looks_like_a_module = item
+        .clone()
+        .into_iter()
+        .any(|token| matches!(&token, proc_macro2::TokenTree::Ident(ident) if ident == "mod"));
     let mut item: ItemMod = syn::parse2(item).map_err(|error| {
-        syn::Error::new(
+        // A module with a syntax error inside: rustc's parser error, at the bad token.
+        let errors = std::mem::take(&mut errors);
+        if looks_like_a_module {
+            return errors.with(error);
+        }
+        errors.with(syn::Error::new(
             error.span(),
             format!(
                 "{} applies to an inline module: `pub mod name {{ ... }}`",
                 mode.attribute()
             ),
-        )
+        ))
     })?;
     report_other_module_attrs(mode, &mut item.attrs, &mut errors);
     let Some((_, content)) = &mut item.content else {

@@ -59,7 +59,7 @@ pub trait EventField: Sized {
     fn decode(bytes: &[u8]) -> Result<(Self, &[u8]), bytesrepr::Error>;
 }
 
-impl<T: ToBytes + FromBytes> EventField for T {
+impl<T: ToBytes + FromBytes + 'static> EventField for T {
     fn encoded_length(&self) -> usize {
         self.serialized_length()
     }
@@ -69,7 +69,7 @@ impl<T: ToBytes + FromBytes> EventField for T {
     }
 
     fn decode(bytes: &[u8]) -> Result<(Self, &[u8]), bytesrepr::Error> {
-        T::from_bytes(bytes)
+        crate::signature::decode_prefix(bytes)
     }
 }
 

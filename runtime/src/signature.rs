@@ -114,17 +114,29 @@ impl<A: Value, B: Value> Value for (A, B) {}
 impl<A: Value, B: Value, C: Value> Value for (A, B, C) {}
 
 impl<T: Value> Value for Vec<T> {
-    /// `Vec<u8>` is decoded as `Bytes` (the same encoding), which casper-types' debug builds
-    /// ask for; every other list as itself.
     fn from_value_bytes(bytes: Vec<u8>) -> Result<Self, bytesrepr::Error> {
-        let mut decoded: Option<Vec<T>> = None;
-        let slot: &mut dyn Any = &mut decoded;
-        match slot.downcast_mut::<Option<Vec<u8>>>() {
-            Some(byte_list) => *byte_list = Some(bytesrepr::deserialize::<Bytes>(bytes)?.into()),
-            None => decoded = Some(bytesrepr::deserialize(bytes)?),
+        match decode_prefix::<Self>(&bytes)? {
+            (value, []) => Ok(value),
+            _ => Err(bytesrepr::Error::LeftOverBytes),
         }
-        decoded.ok_or(bytesrepr::Error::Formatting)
     }
+}
+
+/// Decodes a `T` from the start of `bytes`, returning the rest. A `Vec<u8>` is decoded as
+/// `Bytes` (the same encoding), as casper-types' debug builds insist; any other type as itself.
+pub(crate) fn decode_prefix<T: FromBytes + 'static>(
+    bytes: &[u8],
+) -> Result<(T, &[u8]), bytesrepr::Error> {
+    let mut value: Option<T> = None;
+    let slot: &mut dyn Any = &mut value;
+    if let Some(byte_list) = slot.downcast_mut::<Option<Vec<u8>>>() {
+        let (decoded, rest) = Bytes::from_bytes(bytes)?;
+        *byte_list = Some(decoded.into());
+        return value
+            .map(|value| (value, rest))
+            .ok_or(bytesrepr::Error::Formatting);
+    }
+    T::from_bytes(bytes)
 }
 
 /// A type an entry point can take as a runtime argument: the entry point decodes it, its

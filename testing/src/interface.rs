@@ -25,7 +25,6 @@ pub struct Deployed {
 
 /// A failed install or call: the [`Execution`] that failed, with its error and gas. `E` is the
 /// error type the entry point declares (`ApiError` unless it returns `Result<_, E>`).
-#[derive(Clone, Debug)]
 pub struct CallError<E = ApiError> {
     /// The failed execution.
     pub execution: Execution,
@@ -67,13 +66,29 @@ impl<E> CallError<E> {
     }
 }
 
+// By hand, not derived: `E` is only a marker, so neither needs `E: Clone` or `E: Debug` (an
+// error enum of the contract's usually has neither).
+impl<E> Clone for CallError<E> {
+    fn clone(&self) -> Self {
+        CallError::new(self.execution.clone())
+    }
+}
+
+impl<E> fmt::Debug for CallError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CallError")
+            .field("execution", &self.execution)
+            .finish()
+    }
+}
+
 impl<E> fmt::Display for CallError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "execution failed: {}", self.engine_error())
     }
 }
 
-impl<E: fmt::Debug> std::error::Error for CallError<E> {}
+impl<E> std::error::Error for CallError<E> {}
 
 impl Chain {
     /// Builds the contract's wasm (once per process), installs it from the default account with

@@ -1,0 +1,95 @@
+//! The idioms of `examples/idioms` on the real Casper execution engine.
+
+use casper_dsl_testing::{Chain, Deployed, ExecError, RuntimeArgs};
+use idioms::idioms::{calls, installer, Added, IdiomError, LIMIT, TOTAL};
+
+fn install(start: u64) -> (Chain, Deployed) {
+    let mut chain = Chain::new();
+    let contract = chain.install(installer(start)).expect("installs");
+    (chain, contract)
+}
+
+#[test]
+fn an_err_through_a_result_alias_reverts_and_undoes_the_writes_before_it() {
+    let (mut chain, contract) = install(10);
+    assert_eq!(chain.call(&contract, calls::add(5, None)).unwrap(), 15);
+    let before = chain.state_root();
+
+    let refused = chain
+        .call(&contract, calls::add(LIMIT, Some("too much".into())))
+        .unwrap_err();
+
+    assert!(refused.is(IdiomError::OverLimit), "{refused}");
+    assert!(refused.execution.messages.is_empty(), "the event is undone");
+    assert_eq!(chain.state_root(), before, "the total's write is undone");
+    assert_eq!(chain.call(&contract, calls::total()).unwrap(), 15);
+}
+
+#[test]
+fn an_option_parameter_behind_an_alias_may_be_left_out() {
+    let (mut chain, contract) = install(0);
+    let caller = chain.default_account();
+    let args = RuntimeArgs::try_new(|args| args.insert("args", 7u64)).unwrap();
+    let execution = chain.call_contract(caller, contract.contract_hash, "add", args);
+    execution.expect_success();
+    assert_eq!(execution.ret::<u64>(), 7);
+    let added = execution.events::<Added>();
+    assert!(added.len() == 1 && added[0].bytes.is_empty() && added[0].writer == 7);
+}
+
+#[test]
+fn fields_and_parameters_keep_their_names() {
+    let (mut chain, contract) = install(0);
+    chain
+        .call(&contract, calls::add(3, Some("memo".into())))
+        .unwrap();
+    let added = chain.last_execution().events::<Added>();
+    assert_eq!(added.len(), 1);
+    assert_eq!(
+        (added[0].bytes.as_slice(), added[0].writer),
+        (&b"memo"[..], 3)
+    );
+    let named_keys = chain.contract_named_keys(contract.contract_hash);
+    assert!(named_keys.contains(TOTAL.name()));
+}
+
+#[test]
+fn byte_vectors_go_through_the_typed_interface_in_debug_builds() {
+    // This test is a debug build: casper-types' debug assertion against `Vec<u8>` is on.
+    let (mut chain, contract) = install(0);
+    let reversed = chain
+        .call(&contract, calls::reverse(vec![1, 2, 3]))
+        .unwrap();
+    assert_eq!(reversed, vec![3, 2, 1]);
+    assert_eq!(
+        chain.call(&contract, calls::reverse(Vec::new())).unwrap(),
+        Vec::<u8>::new()
+    );
+}
+
+#[test]
+fn an_entry_point_compiled_out_by_cfg_is_neither_in_the_table_nor_exported() {
+    let (mut chain, contract) = install(0);
+    let mut table: Vec<String> = chain
+        .contract_entry_points(contract.contract_hash)
+        .iter()
+        .map(|entry_point| entry_point.name().to_string())
+        .collect();
+    table.sort();
+    assert_eq!(table, ["add", "init", "reverse", "total"]);
+
+    let mut exports = casper_dsl_testing::wasm_exports(casper_dsl_testing::build_wasm(env!(
+        "CARGO_MANIFEST_DIR"
+    )));
+    exports.sort();
+    assert_eq!(exports, ["add", "call", "init", "reverse", "total"]);
+
+    let caller = chain.default_account();
+    let execution =
+        chain.call_contract(caller, contract.contract_hash, "audit", RuntimeArgs::new());
+    assert!(
+        matches!(execution.exec_error(), Some(ExecError::NoSuchMethod(name)) if name == "audit"),
+        "{:?}",
+        execution.error()
+    );
+}
