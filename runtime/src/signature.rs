@@ -278,6 +278,12 @@ impl<T> ArgumentReader<T> {
     }
 }
 
+impl<T> Default for ArgumentReader<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[doc(hidden)]
 pub trait ReadOptionalArgument {
     type Value;
