@@ -313,15 +313,27 @@ fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     Ok(())
 }
 
-/// `name = "..."`; any other form is reported (`None`).
-fn parse_name(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<Option<Name>> {
-    let expected = "expected a string: `name = \"...\"`";
+/// The expression after `=` in `key = value`; any other form is reported with `expected`
+/// (`None`).
+fn assigned_value(
+    meta: &ParseNestedMeta,
+    expected: &str,
+    errors: &mut Errors,
+) -> syn::Result<Option<Expr>> {
     if !meta.input.peek(Token![=]) {
         errors.push(meta.error(expected));
         skip_value(meta)?;
         return Ok(None);
     }
-    let value: Expr = meta.value()?.parse()?;
+    Ok(Some(meta.value()?.parse()?))
+}
+
+/// `name = "..."`; any other form is reported (`None`).
+fn parse_name(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<Option<Name>> {
+    let expected = "expected a string: `name = \"...\"`";
+    let Some(value) = assigned_value(meta, expected, errors)? else {
+        return Ok(None);
+    };
     match string_literal(&value) {
         Some(literal) => Ok(Some(name_of(literal))),
         None => {
@@ -334,12 +346,9 @@ fn parse_name(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<Option
 /// `groups = ["admin", "minter"]`; any other form is reported (`None`).
 fn parse_groups(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<Option<Groups>> {
     let expected = "expected a list of group names: `groups = [\"admin\"]`";
-    if !meta.input.peek(Token![=]) {
-        errors.push(meta.error(expected));
-        skip_value(meta)?;
+    let Some(value) = assigned_value(meta, expected, errors)? else {
         return Ok(None);
-    }
-    let value: Expr = meta.value()?.parse()?;
+    };
     let Expr::Array(list) = &value else {
         errors.add_spanned(&value, expected);
         return Ok(None);

@@ -925,7 +925,12 @@ mod tests {
             },
         )
         .unwrap();
-        let found = messages(errors.finish(module.item.clone()).map(|_| unreachable!()));
+        let found: Vec<String> = errors
+            .finish(())
+            .expect_err("the mistakes are reported")
+            .into_iter()
+            .map(|error| error.to_string())
+            .collect();
         assert_eq!(found.len(), 3, "{found:?}");
         assert!(found[0].contains("cannot be variadic"), "{found:?}");
         assert!(found[1].contains("remove `self`"), "{found:?}");
