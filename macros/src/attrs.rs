@@ -196,12 +196,13 @@ pub fn name_of(literal: &LitStr) -> Name {
 pub struct ModuleArgs {
     pub name: Option<Name>,
     pub locked: bool,
+    pub keep_previous_versions: bool,
 }
 
-/// `name = "..."` and `locked` (contracts only); every bad argument is reported.
+/// `name = "..."`, `locked` and `keep_previous_versions` (contracts only); every bad argument
+/// is reported.
 pub fn parse_module_args(mode: Mode, args: TokenStream, errors: &mut Errors) -> ModuleArgs {
     let mut parsed = ModuleArgs::default();
-    let mut locked_seen = false;
     let parser = syn::meta::parser(|meta| {
         if mode == Mode::Session {
             errors.push(meta.error(format!("{} takes no arguments", mode.attribute())));
@@ -211,19 +212,14 @@ pub fn parse_module_args(mode: Mode, args: TokenStream, errors: &mut Errors) -> 
             let name = parse_name(&meta, errors)?;
             set_once(&mut parsed.name, name, &meta, errors);
         } else if meta.path.is_ident("locked") {
-            if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
-                errors.push(meta.error("`locked` takes no value: write `locked` alone"));
-                skip_value(&meta)?;
-            }
-            if locked_seen {
-                errors.push(meta.error("duplicate `locked` argument"));
-            }
-            locked_seen = true;
-            parsed.locked = true;
+            parse_flag(&meta, &mut parsed.locked, errors)?;
+        } else if meta.path.is_ident("keep_previous_versions") {
+            parse_flag(&meta, &mut parsed.keep_previous_versions, errors)?;
         } else {
-            errors.push(
-                meta.error("unknown argument: the arguments are `name = \"...\"` and `locked`"),
-            );
+            errors.push(meta.error(
+                "unknown argument: the arguments are `name = \"...\"`, `locked` and \
+                     `keep_previous_versions`",
+            ));
             skip_value(&meta)?;
         }
         Ok(())
@@ -232,6 +228,24 @@ pub fn parse_module_args(mode: Mode, args: TokenStream, errors: &mut Errors) -> 
         errors.push(error);
     }
     parsed
+}
+
+/// A flag argument written alone (`locked`): sets `flag`, reporting a value or a repeat.
+fn parse_flag(meta: &ParseNestedMeta, flag: &mut bool, errors: &mut Errors) -> syn::Result<()> {
+    let name = meta
+        .path
+        .get_ident()
+        .map(Ident::to_string)
+        .unwrap_or_default();
+    if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+        errors.push(meta.error(format!("`{name}` takes no value: write `{name}` alone")));
+        skip_value(meta)?;
+    }
+    if *flag {
+        errors.push(meta.error(format!("duplicate `{name}` argument")));
+    }
+    *flag = true;
+    Ok(())
 }
 
 /// The arguments of `#[entry_point(...)]`.

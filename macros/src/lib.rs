@@ -28,8 +28,11 @@ pub fn session(args: TokenStream, item: TokenStream) -> TokenStream {
 
 /// Turns an inline module into a stored contract: every `#[entry_point]` function becomes an
 /// export and a row of the entry-point table, `#[init]` runs once inside the contract at
-/// install, and the generated `call` export installs it. `name = "..."` names the contract
-/// (default: the module's name).
+/// install, and the generated `call` export installs it (or, with the install argument
+/// `upgrade = true`, adds a version to the installing account's package and disables the one it
+/// replaces). Arguments: `name = "..."` names the contract (default: the module's name);
+/// `locked` makes a package that takes no second version; `keep_previous_versions` leaves a
+/// replaced version enabled.
 #[proc_macro_attribute]
 pub fn contract(args: TokenStream, item: TokenStream) -> TokenStream {
     expand_module(Mode::Contract, args.into(), item.into()).into()

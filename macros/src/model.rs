@@ -30,6 +30,9 @@ pub struct DslModule {
     pub events: Vec<Event>,
     /// `#[casper_dsl::contract(locked)]`: the package takes no version after the first.
     pub locked: bool,
+    /// `#[casper_dsl::contract(keep_previous_versions)]`: an upgrade leaves the version it
+    /// replaces enabled (by default it is disabled).
+    pub keep_previous_versions: bool,
 }
 
 /// `#[state] const NAME: Var<T> = Var::new("key");` (or a `Mapping`): created by the installer

@@ -28,6 +28,7 @@ pub fn parse_module(
     let ModuleArgs {
         name: explicit_name,
         locked,
+        keep_previous_versions,
     } = attrs::parse_module_args(mode, args, &mut errors);
     let looks_like_a_module = item
         .clone()
@@ -70,6 +71,7 @@ pub fn parse_module(
         state: items.state,
         events: items.events,
         locked,
+        keep_previous_versions,
     };
     Ok((module, errors))
 }

@@ -19,6 +19,13 @@ pub const CALLS_MODULE: &str = "calls";
 /// Name of the install builder generated in a contract module.
 pub const INSTALLER_FN: &str = "installer";
 
+/// Name of the upgrade builder generated in a contract module.
+pub const UPGRADER_FN: &str = "upgrader";
+
+/// The install argument that asks for an upgrade (`casper_dsl::UPGRADE_ARG`): no `#[init]` or
+/// `#[upgrade]` parameter may take its name.
+const UPGRADE_ARG: &str = "upgrade";
+
 /// Prefix of every identifier and named key the expansion generates.
 pub const RESERVED_PREFIX: &str = "__casper_dsl";
 
@@ -36,10 +43,20 @@ pub fn validate(module: &DslModule, errors: &mut Errors) {
     }
 }
 
-/// Parameter names with the generated code's prefix are reserved.
+/// Parameter names with the generated code's prefix are reserved, and so is the installer's
+/// upgrade switch among the install arguments.
 fn check_param_names(export: &Export, errors: &mut Errors) {
     for param in &export.params {
-        if param.name.value.starts_with(RESERVED_PREFIX) {
+        let install_argument = matches!(export.role, Role::Init | Role::Upgrade);
+        if install_argument && param.name.value == UPGRADE_ARG {
+            errors.add(
+                param.name.span,
+                format!(
+                    "`{UPGRADE_ARG}` is the install argument that asks the installer for an \
+                     upgrade: rename the parameter"
+                ),
+            );
+        } else if param.name.value.starts_with(RESERVED_PREFIX) {
             errors.add(
                 param.name.span,
                 format!(
@@ -149,6 +166,8 @@ fn check_generated_names(module: &DslModule, errors: &mut Errors) {
             "the module of typed entry-point calls"
         } else if ident == INSTALLER_FN {
             "the function that builds an install"
+        } else if ident == UPGRADER_FN {
+            "the function that builds an upgrade"
         } else {
             continue;
         };
@@ -528,6 +547,24 @@ mod tests {
             ),
         );
         assert_violations(&found, &["names starting with `__casper_dsl` are reserved"]);
+        let found = violations(
+            Mode::Contract,
+            quote!(),
+            quote! {
+                mod c {
+                    #[init] pub fn init(upgrade: bool) {}
+                    #[upgrade] pub fn migrate(upgrade: bool) {}
+                    #[entry_point] pub fn get(upgrade: bool) {}
+                }
+            },
+        );
+        assert_violations(
+            &found,
+            &[
+                "`upgrade` is the install argument that asks the installer for an upgrade",
+                "`upgrade` is the install argument that asks the installer for an upgrade",
+            ],
+        );
     }
 
     #[test]

@@ -51,6 +51,12 @@ where
     raw_arg(name).and_then(decode::<Option<T>>)
 }
 
+/// An argument that may be absent (`None`) but, when present, must decode as a `T` itself
+/// (reverting with `ApiError::InvalidArgument` if not), like a flag passed as `name:bool='true'`.
+pub fn present_arg<T: Argument>(name: &str) -> Option<T> {
+    raw_arg(name).map(decode)
+}
+
 fn decode<T: Argument>(bytes: Vec<u8>) -> T {
     T::from_argument_bytes(bytes).unwrap_or_else(|_| revert(ApiError::InvalidArgument))
 }

@@ -16,3 +16,13 @@ pub const PANIC: ApiError = ApiError::User(u16::MAX);
 /// and by any call to its `#[upgrade]` entry point but the one the installer makes when it adds
 /// that version (`ApiError::User(65534)`); nothing is changed.
 pub const ALREADY_INITIALIZED: ApiError = ApiError::User(u16::MAX - 1);
+
+/// Raised by an install from an account that already holds this contract's package
+/// (`<name>_package_hash`) when the deploy did not ask for an upgrade (`ApiError::User(65533)`):
+/// installing never silently turns into an upgrade. Nothing is changed. Pass the install
+/// argument [`UPGRADE_ARG`](crate::UPGRADE_ARG) `= true` to add a version instead.
+pub const ALREADY_INSTALLED: ApiError = ApiError::User(u16::MAX - 2);
+
+/// Raised by an install that asks for an upgrade (`upgrade = true`) from an account holding no
+/// package of this contract (`ApiError::User(65532)`). Nothing is changed.
+pub const NOT_INSTALLED: ApiError = ApiError::User(u16::MAX - 3);

@@ -9,12 +9,19 @@ use casper_contract::{
 };
 use casper_types::{
     contract_messages::MessageTopicOperation,
-    contracts::{ContractPackageHash, NamedKeys},
-    AccessRights, CLType, CLValue, EntityEntryPoint, EntryPointAccess, EntryPointPayment,
-    EntryPointType, EntryPoints, Group, Key, Parameter, RuntimeArgs, URef,
+    contracts::{ContractHash, ContractPackageHash, NamedKeys},
+    AccessRights, CLType, EntityEntryPoint, EntryPointAccess, EntryPointPayment, EntryPointType,
+    EntryPoints, Group, Key, Parameter, RuntimeArgs, URef,
 };
 
-use crate::{args::raw_arg, errors, named_keys::get_key};
+use crate::{
+    args::present_arg, errors, interface::insert_arg, named_keys::get_key, signature::Argument,
+};
+
+/// The install argument that asks the installer to add a version to the installing account's
+/// existing package (`true`) instead of creating one. Without it, an install that finds the
+/// package reverts with [`errors::ALREADY_INSTALLED`]. The generated `upgrader(...)` sets it.
+pub const UPGRADE_ARG: &str = "upgrade";
 
 /// Contract named key present only between the creation of a contract and its `#[init]` call.
 const INIT_PENDING: &str = "__casper_dsl_init_pending";
@@ -56,7 +63,8 @@ fn entry_point_with_access(
     )
 }
 
-/// The `#[init]` call the installer makes: the init entry point's name and its arguments.
+/// The `#[init]` or `#[upgrade]` call the installer makes: the entry point's name and its
+/// arguments, decoded from the install deploy's before anything is created.
 pub struct InitCall {
     entry_point: &'static str,
     args: RuntimeArgs,
@@ -71,15 +79,18 @@ impl InitCall {
         }
     }
 
-    /// Passes the install deploy's argument `name` on to the init call, unchanged, if the
-    /// deploy has it. The init entry point decodes (and validates) it.
-    pub fn forward_arg(mut self, name: &str, cl_type: CLType) -> Self {
-        if let Some(bytes) = raw_arg(name) {
-            self.args
-                .insert_cl_value(name, CLValue::from_components(cl_type, bytes));
-        }
+    /// Adds the argument `name`, already decoded (and so checked) by the installer; encoded
+    /// again from its type, so the call carries exactly what the entry point expects.
+    pub fn arg<T: Argument>(mut self, name: &str, value: T) -> Self {
+        insert_arg(&mut self.args, name, value);
         self
     }
+}
+
+/// Whether the install deploy asks for an upgrade ([`UPGRADE_ARG`]); a value that is not a
+/// `bool` reverts with `ApiError::InvalidArgument`.
+pub fn upgrade_requested() -> bool {
+    present_arg::<bool>(UPGRADE_ARG).unwrap_or(false)
 }
 
 /// The installing account's named keys for contract `<name>`, spelled out at compile time.
@@ -104,21 +115,34 @@ pub struct Package {
     hash: ContractPackageHash,
     /// Created by this install: the version to add is the first.
     is_new: bool,
+    /// The version the account's `<name>_contract_hash` named before this upgrade.
+    previous: Option<ContractHash>,
 }
 
-/// The package of the installing account's `<name>_package_hash`, or else a new one (locked if
+/// For an upgrade, the package of the installing account's `<name>_package_hash` (reverting
+/// with [`errors::NOT_INSTALLED`] if there is none); for an install, a new package (locked if
 /// asked) whose hash and access URef go into the account as `<name>_package_hash` and
-/// `<name>_access_uref`. Adding a version to an existing package needs its access URef, which
-/// the engine checks, and is refused for a locked package.
+/// `<name>_access_uref`, reverting with [`errors::ALREADY_INSTALLED`] if the account already
+/// holds one. Adding a version to an existing package needs its access URef, which the engine
+/// checks, and is refused for a locked package.
 // Called once per module, from the installer: inlining costs no size and lets the
 // optimizer drop what this contract does not use (topics, groups, an upgrade hook).
 #[inline(always)]
-pub fn open_package(keys: &AccountKeys, locked: bool) -> Package {
-    if let Some(address) = get_key(keys.package_hash).and_then(|key| key.into_hash_addr()) {
-        return Package {
-            hash: ContractPackageHash::new(address),
-            is_new: false,
-        };
+pub fn open_package(keys: &AccountKeys, locked: bool, upgrade: bool) -> Package {
+    let existing = get_key(keys.package_hash).and_then(|key| key.into_hash_addr());
+    match (existing, upgrade) {
+        (Some(address), true) => {
+            return Package {
+                hash: ContractPackageHash::new(address),
+                is_new: false,
+                previous: get_key(keys.contract_hash)
+                    .and_then(|key| key.into_hash_addr())
+                    .map(ContractHash::new),
+            }
+        }
+        (Some(_), false) => runtime::revert(errors::ALREADY_INSTALLED),
+        (None, true) => runtime::revert(errors::NOT_INSTALLED),
+        (None, false) => {}
     }
     let mut package = [0u8; 32];
     let mut access = [0u8; 32];
@@ -136,6 +160,7 @@ pub fn open_package(keys: &AccountKeys, locked: bool) -> Package {
     Package {
         hash: ContractPackageHash::new(package),
         is_new: true,
+        previous: None,
     }
 }
 
@@ -173,8 +198,9 @@ pub fn message_topics(
 
 /// Adds a version to `package` with `entry_points`, `named_keys` (the `#[state]` items; named
 /// keys the current version already has are carried forward by the engine and win) and
-/// `topics`, puts its hash into the account under `<name>_contract_hash`, then runs `init` (new
-/// package) or `upgrade` (new version) inside it.
+/// `topics`, puts its hash into the account under `<name>_contract_hash`, disables the version
+/// it replaces (unless `keep_previous`), then makes `lifecycle`, the `#[init]` (new package) or
+/// `#[upgrade]` (new version) call, inside it.
 // Called once per module, from the installer: inlining costs no size and lets the
 // optimizer drop what this contract does not use (topics, groups, an upgrade hook).
 #[inline(always)]
@@ -184,21 +210,24 @@ pub fn add_version(
     entry_points: EntryPoints,
     mut named_keys: NamedKeys,
     topics: BTreeMap<String, MessageTopicOperation>,
-    init: Option<InitCall>,
-    upgrade: Option<InitCall>,
+    lifecycle: Option<InitCall>,
+    keep_previous: bool,
 ) {
-    let lifecycle = if package.is_new {
-        init.map(|call| (call, INIT_PENDING))
+    let pending = if package.is_new {
+        INIT_PENDING
     } else {
-        upgrade.map(|call| (call, UPGRADE_PENDING))
+        UPGRADE_PENDING
     };
-    if let Some((_, pending)) = &lifecycle {
-        named_keys.insert(String::from(*pending), Key::Hash([0; 32]));
+    if lifecycle.is_some() {
+        named_keys.insert(String::from(pending), Key::Hash([0; 32]));
     }
     let (contract_hash, _version) =
         storage::add_contract_version(package.hash, entry_points, named_keys, topics);
     runtime::put_key(keys.contract_hash, Key::Hash(contract_hash.value()));
-    if let Some((call, _)) = lifecycle {
+    if let (Some(previous), false) = (package.previous, keep_previous) {
+        storage::disable_contract_version(package.hash, previous).unwrap_or_revert();
+    }
+    if let Some(call) = lifecycle {
         runtime::call_contract::<()>(contract_hash, call.entry_point, call.args);
     }
 }

@@ -124,3 +124,11 @@ pub fn insert_arg<T: Argument>(args: &mut RuntimeArgs, name: &str, value: T) {
         Err(error) => panic!("cannot serialize the argument `{name}`: {error:?}"),
     }
 }
+
+/// `args` plus [`UPGRADE_ARG`](crate::UPGRADE_ARG)` = true`: the arguments of an install that
+/// adds a version to the installing account's package. Generated `upgrader(...)` functions use
+/// it.
+pub fn with_upgrade(mut args: RuntimeArgs) -> RuntimeArgs {
+    insert_arg(&mut args, crate::UPGRADE_ARG, true);
+    args
+}

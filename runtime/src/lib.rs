@@ -56,6 +56,7 @@ pub use casper_contract;
 pub use casper_dsl_macros::{call, contract, entry_point, error, init, session, upgrade};
 pub use casper_types;
 pub use casper_types::ApiError;
+pub use install::UPGRADE_ARG;
 pub use interface::{Call, Install};
 pub use signature::Value;
 
@@ -85,9 +86,9 @@ pub mod prelude {
 pub mod __private {
     pub use crate::install::{
         add_version, begin_init, begin_upgrade, entry_point, group_entry_point, message_topics,
-        open_package, provision_groups, AccountKeys, InitCall, UserGroup,
+        open_package, provision_groups, upgrade_requested, AccountKeys, InitCall, UserGroup,
     };
-    pub use crate::interface::insert_arg;
+    pub use crate::interface::{insert_arg, with_upgrade};
     pub use crate::signature::{
         is_argument, is_completion, is_outcome, is_state, ArgumentReader, Completion, Outcome,
         ReadOptionalArgument, ReadRequiredArgument,

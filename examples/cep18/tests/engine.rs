@@ -122,6 +122,24 @@ fn balances_are_found_off_chain_under_the_documented_item_key() {
 }
 
 #[test]
+fn a_second_token_from_the_same_account_never_upgrades_the_first() {
+    let mut t = install(None);
+    let before = t.chain.state_root();
+    let other = installer("Other Token".into(), "OTH".into(), 2, U256::from(5), None);
+
+    let refused = t.chain.install(other).unwrap_err();
+
+    assert_eq!(
+        refused.api_error(),
+        Some(casper_dsl::errors::ALREADY_INSTALLED)
+    );
+    assert_eq!(t.chain.state_root(), before, "the first token is untouched");
+    let name: String = t.chain.call(&t.token, calls::name()).unwrap();
+    assert_eq!(name, "Casper DSL Token");
+    assert_eq!(t.supply(), U256::from(SUPPLY));
+}
+
+#[test]
 fn the_install_emits_the_initial_mint() {
     let mut chain = Chain::new();
     let install = installer("T".into(), "T".into(), 0, U256::from(7), None);

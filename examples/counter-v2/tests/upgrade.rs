@@ -1,8 +1,9 @@
-//! Installing `counter-v2` from the account that installed `counter` adds a version to the same
-//! package: state survives, the new entry point appears, `#[upgrade]` runs exactly once.
+//! Upgrading `counter` to `counter-v2` from the account that installed it adds a version to the
+//! same package: state survives, the new entry point appears, `#[upgrade]` runs exactly once,
+//! and the version it replaces is disabled. An install never silently turns into an upgrade.
 
 use casper_dsl::errors;
-use casper_dsl_testing::{Chain, Deployed};
+use casper_dsl_testing::{Chain, Deployed, EngineError, ExecError};
 
 fn upgraded(start: u64) -> (Chain, Deployed, Deployed) {
     let mut chain = Chain::new();
@@ -11,7 +12,7 @@ fn upgraded(start: u64) -> (Chain, Deployed, Deployed) {
         .call(&v1, counter::counter::calls::increment(5))
         .unwrap();
     let v2 = chain
-        .install(counter_v2::counter::installer(0))
+        .install(counter_v2::counter::upgrader())
         .expect("the installer's account adds a version");
     (chain, v1, v2)
 }
@@ -63,7 +64,7 @@ fn the_upgrade_hook_runs_once_per_version() {
     assert_eq!(chain.call(&v2, calls::upgrades()).unwrap(), 1);
     let again = chain.call(&v2, calls::upgrade()).unwrap_err();
     assert_eq!(again.api_error(), Some(errors::ALREADY_INITIALIZED));
-    let v3 = chain.install(counter_v2::counter::installer(0)).unwrap();
+    let v3 = chain.install(counter_v2::counter::upgrader()).unwrap();
     assert_eq!(chain.call(&v3, calls::upgrades()).unwrap(), 2);
     assert_eq!(chain.call(&v3, calls::get()).unwrap(), 6);
 }
@@ -91,4 +92,60 @@ fn only_the_owner_resets_checked_with_require_caller() {
     assert_eq!(chain.call(&v2, calls::get()).unwrap(), 6);
     chain.call(&v2, calls::reset()).unwrap();
     assert_eq!(chain.call(&v2, calls::get()).unwrap(), 0);
+}
+
+#[test]
+fn installing_again_without_asking_for_an_upgrade_changes_nothing() {
+    let mut chain = Chain::new();
+    let v1 = chain.install(counter::counter::installer(7)).unwrap();
+    let before = chain.state_root();
+
+    let again = chain
+        .install(counter_v2::counter::installer(0))
+        .unwrap_err();
+
+    assert_eq!(
+        again.api_error(),
+        Some(errors::ALREADY_INSTALLED),
+        "{again}"
+    );
+    assert_eq!(chain.state_root(), before, "nothing was created or changed");
+    let account = chain.default_account();
+    assert_eq!(
+        chain.contract_hash_under(account, "counter_contract_hash"),
+        v1.contract_hash
+    );
+}
+
+#[test]
+fn an_upgrade_needs_an_installed_package() {
+    let mut chain = Chain::new();
+    let before = chain.state_root();
+    let refused = chain.install(counter_v2::counter::upgrader()).unwrap_err();
+    assert_eq!(
+        refused.api_error(),
+        Some(errors::NOT_INSTALLED),
+        "{refused}"
+    );
+    assert_eq!(chain.state_root(), before);
+}
+
+#[test]
+fn the_replaced_version_is_disabled() {
+    let (mut chain, v1, v2) = upgraded(1);
+    let old = chain
+        .call(&v1, counter::counter::calls::increment(1))
+        .unwrap_err();
+    assert!(
+        matches!(
+            old.engine_error(),
+            EngineError::Exec(ExecError::DisabledEntity(_))
+        ),
+        "{old}"
+    );
+    assert_eq!(
+        chain.call(&v2, counter_v2::counter::calls::get()).unwrap(),
+        6,
+        "the old version's refused call changed nothing"
+    );
 }

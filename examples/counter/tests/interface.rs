@@ -54,10 +54,34 @@ fn failed_calls_return_the_revert_code() {
 }
 
 #[test]
-fn a_failed_install_is_an_error() {
+fn a_bad_install_fails_before_creating_anything_and_costs_little() {
     let mut chain = Chain::new();
-    let mut install = installer(1);
-    install.args = casper_dsl_testing::RuntimeArgs::new();
-    let error = chain.install(install).unwrap_err();
-    assert_eq!(error.api_error(), Some(ApiError::MissingArgument));
+    let before = chain.state_root();
+
+    let mut missing = installer(1);
+    missing.args = casper_dsl_testing::RuntimeArgs::new();
+    let missing = chain.install(missing).unwrap_err();
+    assert_eq!(missing.api_error(), Some(ApiError::MissingArgument));
+
+    // Five characters are 9 bytes: not a `u64`, whatever the installer is told the type is.
+    let mut mistyped = installer(1);
+    mistyped.args = casper_dsl_testing::runtime_args! { "start" => "seven" };
+    let mistyped = chain.install(mistyped).unwrap_err();
+    assert_eq!(mistyped.api_error(), Some(ApiError::InvalidArgument));
+
+    assert_eq!(
+        chain.state_root(),
+        before,
+        "no package, version or key was created"
+    );
+    chain
+        .install(installer(1))
+        .expect("the same chain installs it");
+    let installed = chain.last_execution().gas;
+    for failed in [missing.gas(), mistyped.gas()] {
+        assert!(
+            failed * 20 < installed,
+            "a failed install costs {failed}, a successful one {installed}"
+        );
+    }
 }

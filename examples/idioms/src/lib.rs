@@ -6,13 +6,14 @@
 //! * `Vec<u8>` arguments and results through the typed interface;
 //! * names the generated code must not capture (a parameter `args`, an event field `bytes`)
 //!   and types written relative to the module (`super::Amount`);
-//! * the attributes named by their path (`#[casper_dsl::entry_point]`).
+//! * the attributes named by their path (`#[casper_dsl::entry_point]`);
+//! * `keep_previous_versions`: an upgrade leaves the version it replaces callable.
 #![no_std]
 
 /// Amounts, declared outside the contract module.
 pub type Amount = u64;
 
-#[casper_dsl::contract]
+#[casper_dsl::contract(keep_previous_versions)]
 pub mod idioms {
     use casper_dsl::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The idioms of `examples/idioms` on the real Casper execution engine.
 
 use casper_dsl_testing::{Chain, Deployed, ExecError, RuntimeArgs};
-use idioms::idioms::{calls, installer, Added, IdiomError, LIMIT, TOTAL};
+use idioms::idioms::{calls, installer, upgrader, Added, IdiomError, LIMIT, TOTAL};
 
 fn install(start: u64) -> (Chain, Deployed) {
     let mut chain = Chain::new();
@@ -92,4 +92,14 @@ fn an_entry_point_compiled_out_by_cfg_is_neither_in_the_table_nor_exported() {
         "{:?}",
         execution.error()
     );
+}
+
+#[test]
+fn keep_previous_versions_leaves_the_replaced_version_callable() {
+    let (mut chain, v1) = install(4);
+    let v2 = chain.install(upgrader()).expect("upgrades");
+    assert_eq!(v2.package_hash, v1.package_hash);
+    assert_ne!(v2.contract_hash, v1.contract_hash);
+    assert_eq!(chain.call(&v1, calls::add(1, None)).unwrap(), 5);
+    assert_eq!(chain.call(&v2, calls::total()).unwrap(), 5, "one state");
 }

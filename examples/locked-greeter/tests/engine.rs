@@ -1,14 +1,17 @@
-//! A `locked` contract: installing it again from the same account is refused by the engine,
-//! and the installed version stays the only one.
+//! A `locked` contract: an upgrade from the installing account is refused by the engine, and
+//! the installed version stays the only one.
 
+use casper_dsl::errors;
 use casper_dsl_testing::{casper_execution_engine::execution::ExecError, Chain, EngineError};
-use locked_greeter::greeter::{calls, installer};
+use locked_greeter::greeter::{calls, installer, upgrader};
 
 #[test]
 fn a_locked_package_refuses_a_second_version() {
     let mut chain = Chain::new();
     let first = chain.install(installer()).unwrap();
-    let again = chain.install(installer()).unwrap_err();
+    let reinstall = chain.install(installer()).unwrap_err();
+    assert_eq!(reinstall.api_error(), Some(errors::ALREADY_INSTALLED));
+    let again = chain.install(upgrader()).unwrap_err();
     assert!(
         matches!(
             again.engine_error(),

@@ -65,13 +65,23 @@ fn installer_body(module: &DslModule) -> TokenStream {
     };
     let init = lifecycle_call(module, Role::Init);
     let upgrade = lifecycle_call(module, Role::Upgrade);
+    let keep_previous = module.keep_previous_versions;
     quote! {
+        use ::casper_dsl::__private::{ReadOptionalArgument as _, ReadRequiredArgument as _};
+        let __casper_dsl_upgrade = ::casper_dsl::__private::upgrade_requested();
+        // The arguments of the lifecycle call are decoded, and so checked, before anything is
+        // created: a bad install fails at the cost of reading its arguments.
+        let __casper_dsl_lifecycle = if __casper_dsl_upgrade { #upgrade } else { #init };
         let __casper_dsl_keys = ::casper_dsl::__private::AccountKeys {
             package_hash: #package_hash,
             access_uref: #access_uref,
             contract_hash: #contract_hash,
         };
-        let __casper_dsl_package = ::casper_dsl::__private::open_package(&__casper_dsl_keys, #locked);
+        let __casper_dsl_package = ::casper_dsl::__private::open_package(
+            &__casper_dsl_keys,
+            #locked,
+            __casper_dsl_upgrade,
+        );
         #provision_groups
         let mut __casper_dsl_entry_points = ::casper_dsl::__private::EntryPoints::new();
         #(#rows)*
@@ -85,8 +95,8 @@ fn installer_body(module: &DslModule) -> TokenStream {
             __casper_dsl_entry_points,
             __casper_dsl_named_keys,
             __casper_dsl_topics,
-            #init,
-            #upgrade,
+            __casper_dsl_lifecycle,
+            #keep_previous,
         );
     }
 }
@@ -101,21 +111,22 @@ fn groups(module: &DslModule) -> BTreeSet<&str> {
         .collect()
 }
 
-/// The installer's call of the `role` function (`#[init]` or `#[upgrade]`), forwarding the
-/// install deploy's arguments of the same names.
+/// The installer's call of the `role` function (`#[init]` or `#[upgrade]`), with the install
+/// deploy's arguments of the same names, each decoded as its parameter's type.
 fn lifecycle_call(module: &DslModule, role: Role) -> TokenStream {
     let Some(export) = module.exports.iter().find(|export| export.role == role) else {
         return quote! { ::casper_dsl::__private::Option::None };
     };
     let entry_point = &export.name.value;
-    let forwards = export.params.iter().map(|param| {
-        let arg = &param.name.value;
-        let cl_type = cl_type_of(&param.ty);
-        quote! { .forward_arg(#arg, #cl_type) }
+    let args = export.params.iter().map(|param| {
+        let (name, ty) = (&param.name.value, &param.ty);
+        quote_spanned! {ty.span()=>
+            .arg(#name, (&&::casper_dsl::__private::ArgumentReader::<#ty>::new()).read(#name))
+        }
     });
     quote! {
         ::casper_dsl::__private::Option::Some(
-            ::casper_dsl::__private::InitCall::new(#entry_point) #(#forwards)*
+            ::casper_dsl::__private::InitCall::new(#entry_point) #(#args)*
         )
     }
 }

@@ -8,24 +8,32 @@ use syn::{spanned::Spanned, visit_mut::VisitMut, Ident, PathSegment, Type};
 use super::export::{declared_error, returned_type};
 use crate::{
     model::{DslModule, Export, Output, Role},
-    validate::{CALLS_MODULE, INSTALLER_FN},
+    validate::{CALLS_MODULE, INSTALLER_FN, UPGRADER_FN},
 };
 
 pub fn expand(module: &DslModule) -> TokenStream {
     let calls_module = Ident::new(CALLS_MODULE, Span::call_site());
-    let installer_fn = Ident::new(INSTALLER_FN, Span::call_site());
     let calls = module.exports.iter().map(call_builder);
-    let init = module.exports.iter().find(|e| e.role == Role::Init);
-    let init_params = init
-        .map(|init| signature_params(init, Scope::Module))
-        .unwrap_or_default();
-    let init_args = init
-        .map(|init| args_builder(init, Scope::Module))
-        .unwrap_or_else(empty_args);
     let name = &module.name.value;
-    let installer_doc = format!(
-        "Installing the `{name}` contract with these `#[init]` arguments \
-         (for `casper-dsl-testing`'s `Chain::install`)."
+    let installer = install_builder(
+        module,
+        Role::Init,
+        INSTALLER_FN,
+        &format!(
+            "Installing the `{name}` contract with these `#[init]` arguments (for \
+             `casper-dsl-testing`'s `Chain::install`). An account installs it once; see \
+             [`{UPGRADER_FN}`] to add a version."
+        ),
+    );
+    let upgrader = install_builder(
+        module,
+        Role::Upgrade,
+        UPGRADER_FN,
+        &format!(
+            "Upgrading the `{name}` contract the installing account holds: the same install, \
+             with the `upgrade` argument set, adds a version to its package (and disables the \
+             one it replaces), running `#[upgrade]` with these arguments."
+        ),
     );
     quote! {
         /// Typed calls of this contract's entry points, for tests, sessions and other contracts.
@@ -35,13 +43,34 @@ pub fn expand(module: &DslModule) -> TokenStream {
             #(#calls)*
         }
 
-        #[doc = #installer_doc]
+        #installer
+        #upgrader
+    }
+}
+
+/// `installer(..)` (the `#[init]` arguments) or `upgrader(..)` (the `#[upgrade]` arguments,
+/// plus the upgrade switch): what `Chain::install` needs.
+fn install_builder(module: &DslModule, role: Role, function: &str, doc: &str) -> TokenStream {
+    let function = Ident::new(function, Span::call_site());
+    let lifecycle = module.exports.iter().find(|e| e.role == role);
+    let params = lifecycle
+        .map(|export| signature_params(export, Scope::Module))
+        .unwrap_or_default();
+    let mut args = lifecycle
+        .map(|export| args_builder(export, Scope::Module))
+        .unwrap_or_else(empty_args);
+    if role == Role::Upgrade {
+        args = quote! { ::casper_dsl::__private::with_upgrade(#args) };
+    }
+    let name = &module.name.value;
+    quote! {
+        #[doc = #doc]
         #[allow(clippy::too_many_arguments)]
-        pub fn #installer_fn(#(#init_params),*) -> ::casper_dsl::Install {
+        pub fn #function(#(#params),*) -> ::casper_dsl::Install {
             ::casper_dsl::Install {
                 name: #name,
                 crate_dir: ::casper_dsl::__private::env!("CARGO_MANIFEST_DIR"),
-                args: #init_args,
+                args: #args,
             }
         }
     }
