@@ -65,15 +65,15 @@ fn entry_point_with_access(
 
 /// The `#[init]` or `#[upgrade]` call the installer makes: the entry point's name and its
 /// arguments, decoded from the install deploy's before anything is created.
-pub struct InitCall {
+pub struct LifecycleCall {
     entry_point: &'static str,
     args: RuntimeArgs,
 }
 
-impl InitCall {
+impl LifecycleCall {
     /// A call to `entry_point` with no arguments yet.
     pub fn new(entry_point: &'static str) -> Self {
-        InitCall {
+        LifecycleCall {
             entry_point,
             args: RuntimeArgs::new(),
         }
@@ -210,7 +210,7 @@ pub fn add_version(
     entry_points: EntryPoints,
     mut named_keys: NamedKeys,
     topics: BTreeMap<String, MessageTopicOperation>,
-    lifecycle: Option<InitCall>,
+    lifecycle: Option<LifecycleCall>,
     keep_previous: bool,
 ) {
     let pending = if package.is_new {

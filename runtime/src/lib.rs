@@ -86,7 +86,7 @@ pub mod prelude {
 pub mod __private {
     pub use crate::install::{
         add_version, begin_init, begin_upgrade, entry_point, group_entry_point, message_topics,
-        open_package, provision_groups, upgrade_requested, AccountKeys, InitCall, UserGroup,
+        open_package, provision_groups, upgrade_requested, AccountKeys, LifecycleCall, UserGroup,
     };
     pub use crate::interface::{insert_arg, with_upgrade};
     pub use crate::signature::{

@@ -78,6 +78,11 @@ fn a_bad_install_fails_before_creating_anything_and_costs_little() {
         .install(installer(1))
         .expect("the same chain installs it");
     let installed = chain.last_execution().gas;
+    println!(
+        "install gas: missing argument {}, mistyped argument {}, successful {installed}",
+        missing.gas(),
+        mistyped.gas()
+    );
     for failed in [missing.gas(), mistyped.gas()] {
         assert!(
             failed * 20 < installed,

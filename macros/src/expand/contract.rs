@@ -126,7 +126,7 @@ fn lifecycle_call(module: &DslModule, role: Role) -> TokenStream {
     });
     quote! {
         ::casper_dsl::__private::Option::Some(
-            ::casper_dsl::__private::InitCall::new(#entry_point) #(#args)*
+            ::casper_dsl::__private::LifecycleCall::new(#entry_point) #(#args)*
         )
     }
 }
