@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use casper_dsl_testing::{
     build_wasm_as_cargo_leaves_it, build_wasm_for, runtime_args, AccountHash, Chain, ContractHash,
-    Execution, Key, RuntimeArgs, U256, U512, WASM32V1_NONE, WASM32_UNKNOWN_UNKNOWN,
+    ContractPackageHash, Execution, Key, RuntimeArgs, U256, U512, WASM32V1_NONE,
+    WASM32_UNKNOWN_UNKNOWN,
 };
 
 /// An example and its baseline.
@@ -146,10 +147,13 @@ fn install(
     )
 }
 
-/// The DSL counter, installed as the contract `vault` and `read-counter` work with.
-fn install_dsl_counter(chain: &mut Chain, start: u64) -> ContractHash {
+/// The DSL counter, installed as the contract `vault` and `read-counter` work with; its
+/// package, which they call.
+fn install_dsl_counter(chain: &mut Chain, start: u64) -> ContractPackageHash {
     let wasm = build_wasm_for(example_dir("counter"), WASM32V1_NONE);
-    install(chain, wasm, "counter", runtime_args! { "start" => start }).0
+    install(chain, wasm, "counter", runtime_args! { "start" => start });
+    let account = chain.default_account();
+    chain.package_hash_under(account, "counter_package_hash")
 }
 
 /// Installs `wasm` as the contract `name` with `install_args`, then makes `calls` from the

@@ -5,7 +5,11 @@ use alloc::vec::Vec;
 use core::{marker::PhantomData, mem::MaybeUninit};
 
 use casper_contract::{ext_ffi, unwrap_or_revert::UnwrapOrRevert};
-use casper_types::{bytesrepr::ToBytes, contracts::ContractHash, ApiError, RuntimeArgs};
+use casper_types::{
+    bytesrepr::ToBytes,
+    contracts::{ContractHash, ContractPackageHash},
+    ApiError, RuntimeArgs,
+};
 
 use crate::{
     buffer,
@@ -61,29 +65,65 @@ impl<R, E> Call<R, E> {
 }
 
 impl<R: Value, E> Call<R, E> {
-    /// Makes the call from session or contract code and returns the entry point's result. A
-    /// revert in the callee reverts the caller with the same error.
+    /// Makes the call from session or contract code on the latest enabled version of the
+    /// contract package `package`, so it keeps working across upgrades (which disable the
+    /// version they replace), and returns the entry point's result. A revert in the callee
+    /// reverts the caller with the same error.
+    pub fn call(self, package: ContractPackageHash) -> R {
+        let hash = package.value();
+        // `Option::<ContractVersion>::None` serialized: the latest enabled version.
+        let latest = [0u8];
+        self.make(|entry_point, args, result_size| {
+            // SAFETY: the host reads the four buffers within their lengths and writes one
+            // `usize` to `result_size`.
+            unsafe {
+                ext_ffi::casper_call_versioned_contract(
+                    hash.as_ptr(),
+                    hash.len(),
+                    latest.as_ptr(),
+                    latest.len(),
+                    entry_point.as_ptr(),
+                    entry_point.len(),
+                    args.as_ptr(),
+                    args.len(),
+                    result_size,
+                )
+            }
+        })
+    }
+
+    /// Makes the call on the contract version `contract` itself: pinned, it fails once an
+    /// upgrade has disabled that version. [`Call::call`] follows upgrades.
     ///
     /// Does what `runtime::call_contract` does, for less gas: the contract hash is passed as it
     /// is, without a serialized copy.
-    pub fn call(self, contract: ContractHash) -> R {
+    pub fn call_pinned(self, contract: ContractHash) -> R {
         let hash = contract.value();
+        self.make(|entry_point, args, result_size| {
+            // SAFETY: the host reads the three buffers within their lengths and writes one
+            // `usize` to `result_size`.
+            unsafe {
+                ext_ffi::casper_call_contract(
+                    hash.as_ptr(),
+                    hash.len(),
+                    entry_point.as_ptr(),
+                    entry_point.len(),
+                    args.as_ptr(),
+                    args.len(),
+                    result_size,
+                )
+            }
+        })
+    }
+
+    /// Makes the call through `host_call` (given the serialized entry-point name and arguments
+    /// and where to write the result's size; returns the host's status) and decodes the result.
+    #[inline(always)]
+    fn make(self, host_call: impl FnOnce(&[u8], &[u8], *mut usize) -> i32) -> R {
         let entry_point = buffer::serialized_str(self.entry_point);
         let args = self.args.into_bytes().unwrap_or_revert();
         let mut result_size = MaybeUninit::<usize>::uninit();
-        // SAFETY: the host reads the three buffers within their lengths and writes one `usize`
-        // to `result_size`.
-        let status = unsafe {
-            ext_ffi::casper_call_contract(
-                hash.as_ptr(),
-                hash.len(),
-                entry_point.as_ptr(),
-                entry_point.len(),
-                args.as_ptr(),
-                args.len(),
-                result_size.as_mut_ptr(),
-            )
-        };
+        let status = host_call(&entry_point, &args, result_size.as_mut_ptr());
         buffer::host_result(status).unwrap_or_revert();
         // SAFETY: on success the host wrote the result's size.
         let result = match unsafe { result_size.assume_init() } {

@@ -76,8 +76,10 @@ pub mod prelude {
     };
     pub use casper_contract::unwrap_or_revert::UnwrapOrRevert;
     pub use casper_types::{
-        account::AccountHash, bytesrepr::Bytes, contracts::ContractHash, ApiError, CLType, CLTyped,
-        CLValue, Key, PublicKey, RuntimeArgs, URef, U128, U256, U512,
+        account::AccountHash,
+        bytesrepr::Bytes,
+        contracts::{ContractHash, ContractPackageHash},
+        ApiError, CLType, CLTyped, CLValue, Key, PublicKey, RuntimeArgs, URef, U128, U256, U512,
     };
 }
 

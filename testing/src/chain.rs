@@ -10,7 +10,7 @@ use casper_engine_test_support::{
 use casper_types::{
     account::AccountHash,
     bytesrepr::FromBytes,
-    contracts::{ContractHash, NamedKeys},
+    contracts::{ContractHash, ContractPackageHash, NamedKeys},
     runtime_args, AddressableEntity, AddressableEntityHash, CLTyped, Contract, Digest,
     EntityEntryPoint, Key, PublicKey, RuntimeArgs, SecretKey, StoredValue, URef, U512,
 };
@@ -125,6 +125,24 @@ impl Chain {
         self.execute(deploy)
     }
 
+    /// Calls `entry_point` of the latest enabled version of the contract package `package` on
+    /// behalf of `sender` and commits the outcome, as a caller that follows upgrades does.
+    pub fn call_contract_package(
+        &mut self,
+        sender: AccountHash,
+        package: ContractPackageHash,
+        entry_point: &str,
+        args: RuntimeArgs,
+    ) -> Execution {
+        let deploy = self.deploy(sender).with_stored_versioned_contract_by_hash(
+            package.value(),
+            None,
+            entry_point,
+            args,
+        );
+        self.execute(deploy)
+    }
+
     /// A deploy from `sender`, authorised by `sender` alone, paid with the standard payment.
     fn deploy(&mut self, sender: AccountHash) -> DeployItemBuilder {
         self.executions += 1;
@@ -194,6 +212,25 @@ impl Chain {
                 "named key `{named_key}` of account {account} leads to a {}, not a stored contract",
                 other.type_name()
             ),
+        }
+    }
+
+    /// The contract package hash an account keeps under `named_key` (e.g.
+    /// `counter_package_hash`).
+    ///
+    /// # Panics
+    ///
+    /// If the account has no such named key (the message lists those it has), or the key is not
+    /// a hash.
+    #[track_caller]
+    pub fn package_hash_under(&self, account: AccountHash, named_key: &str) -> ContractPackageHash {
+        let named_keys = self.account_named_keys(account);
+        let key = find_named_key(&named_keys, named_key, format_args!("account {account}"));
+        match key {
+            Key::Hash(addr) => ContractPackageHash::new(addr),
+            other => {
+                panic!("named key `{named_key}` of account {account} is a {other}, not a hash")
+            }
         }
     }
 

@@ -125,10 +125,7 @@ impl Chain {
         }
         let contract_key = format!("{}_contract_hash", install.name);
         let package_key = format!("{}_package_hash", install.name);
-        let package_hash = match self.account_named_keys(installer).get(&package_key) {
-            Some(Key::Hash(addr)) => ContractPackageHash::new(*addr),
-            other => panic!("the installer left no package hash under `{package_key}`: {other:?}"),
-        };
+        let package_hash = self.package_hash_under(installer, &package_key);
         Ok(Deployed {
             name: install.name,
             contract_hash: self.contract_hash_under(installer, &contract_key),
@@ -136,7 +133,8 @@ impl Chain {
         })
     }
 
-    /// Makes `call` from the default account and returns the entry point's result, or the
+    /// Makes `call` from the default account on the contract's package (its latest enabled
+    /// version, as callers that follow upgrades do) and returns the entry point's result, or the
     /// failed execution. [`Chain::last_execution`] has the gas either way.
     pub fn call<R: Value, E>(
         &mut self,
@@ -155,12 +153,32 @@ impl Chain {
         call: Call<R, E>,
     ) -> Result<R, CallError<E>> {
         let (entry_point, args) = call.into_parts();
+        let execution =
+            self.call_contract_package(caller, contract.package_hash, entry_point, args);
+        typed_result(execution, entry_point)
+    }
+
+    /// Makes `call` from the default account on the installed version `contract.contract_hash`
+    /// itself (pinned: refused once an upgrade disabled it).
+    pub fn call_pinned<R: Value, E>(
+        &mut self,
+        contract: &Deployed,
+        call: Call<R, E>,
+    ) -> Result<R, CallError<E>> {
+        let caller = self.default_account();
+        let (entry_point, args) = call.into_parts();
         let execution = self.call_contract(caller, contract.contract_hash, entry_point, args);
-        match &execution.result {
-            Ok(Some(value)) => Ok(returned_value(value, entry_point)),
-            Ok(None) => Ok(returned_value(&CLValue::unit(), entry_point)),
-            Err(_) => Err(CallError::new(execution)),
-        }
+        typed_result(execution, entry_point)
+    }
+}
+
+/// The entry point's result in `execution`, or the failed execution.
+#[track_caller]
+fn typed_result<R: Value, E>(execution: Execution, entry_point: &str) -> Result<R, CallError<E>> {
+    match &execution.result {
+        Ok(Some(value)) => Ok(returned_value(value, entry_point)),
+        Ok(None) => Ok(returned_value(&CLValue::unit(), entry_point)),
+        Err(_) => Err(CallError::new(execution)),
     }
 }
 

@@ -1,5 +1,5 @@
 //! The `vault` contract written by hand against casper-contract: it keeps its total in an
-//! installed counter, called with `runtime::call_contract`.
+//! installed counter, called on its package with `runtime::call_versioned_contract`.
 #![no_std]
 
 extern crate alloc;
@@ -11,7 +11,7 @@ use casper_contract::{
     unwrap_or_revert::UnwrapOrRevert,
 };
 use casper_types::{
-    contracts::{ContractHash, NamedKeys},
+    contracts::{ContractPackageHash, NamedKeys},
     ApiError, CLType, CLTyped, CLValue, EntityEntryPoint, EntryPointAccess, EntryPointPayment,
     EntryPointType, EntryPoints, Key, Parameter, RuntimeArgs,
 };
@@ -20,9 +20,9 @@ use casper_dsl as _;
 
 const COUNTER: &str = "counter";
 
-fn counter() -> ContractHash {
+fn counter() -> ContractPackageHash {
     let hash = runtime::get_key(COUNTER).and_then(Key::into_hash_addr);
-    ContractHash::new(hash.unwrap_or_revert_with(ApiError::MissingKey))
+    ContractPackageHash::new(hash.unwrap_or_revert_with(ApiError::MissingKey))
 }
 
 #[no_mangle]
@@ -30,19 +30,19 @@ pub extern "C" fn deposit() {
     let amount: u64 = runtime::get_named_arg("amount");
     let mut args = RuntimeArgs::new();
     args.insert("by", amount).unwrap_or_revert();
-    let total: u64 = runtime::call_contract(counter(), "increment", args);
+    let total: u64 = runtime::call_versioned_contract(counter(), None, "increment", args);
     runtime::ret(CLValue::from_t(total).unwrap_or_revert());
 }
 
 #[no_mangle]
 pub extern "C" fn total() {
-    let total: u64 = runtime::call_contract(counter(), "get", RuntimeArgs::new());
+    let total: u64 = runtime::call_versioned_contract(counter(), None, "get", RuntimeArgs::new());
     runtime::ret(CLValue::from_t(total).unwrap_or_revert());
 }
 
 #[no_mangle]
 pub extern "C" fn reset() {
-    runtime::call_contract::<()>(counter(), "reset", RuntimeArgs::new());
+    runtime::call_versioned_contract::<()>(counter(), None, "reset", RuntimeArgs::new());
 }
 
 fn entry_point(name: &str, params: Vec<Parameter>, ret: CLType) -> EntityEntryPoint {
@@ -59,7 +59,7 @@ fn entry_point(name: &str, params: Vec<Parameter>, ret: CLType) -> EntityEntryPo
 /// The installer: remembers the counter in the new contract's named keys.
 #[no_mangle]
 pub extern "C" fn call() {
-    let counter: ContractHash = runtime::get_named_arg("counter");
+    let counter: ContractPackageHash = runtime::get_named_arg("counter");
     let mut entry_points = EntryPoints::new();
     entry_points.add_entry_point(entry_point(
         "deposit",

@@ -134,7 +134,7 @@ fn an_upgrade_needs_an_installed_package() {
 fn the_replaced_version_is_disabled() {
     let (mut chain, v1, v2) = upgraded(1);
     let old = chain
-        .call(&v1, counter::counter::calls::increment(1))
+        .call_pinned(&v1, counter::counter::calls::increment(1))
         .unwrap_err();
     assert!(
         matches!(
@@ -147,5 +147,12 @@ fn the_replaced_version_is_disabled() {
         chain.call(&v2, counter_v2::counter::calls::get()).unwrap(),
         6,
         "the old version's refused call changed nothing"
+    );
+    // A call on the package reaches the new version, whichever handle the caller kept.
+    assert_eq!(
+        chain
+            .call(&v1, counter::counter::calls::increment(1))
+            .unwrap(),
+        7
     );
 }

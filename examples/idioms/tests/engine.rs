@@ -100,6 +100,6 @@ fn keep_previous_versions_leaves_the_replaced_version_callable() {
     let v2 = chain.install(upgrader()).expect("upgrades");
     assert_eq!(v2.package_hash, v1.package_hash);
     assert_ne!(v2.contract_hash, v1.contract_hash);
-    assert_eq!(chain.call(&v1, calls::add(1, None)).unwrap(), 5);
+    assert_eq!(chain.call_pinned(&v1, calls::add(1, None)).unwrap(), 5);
     assert_eq!(chain.call(&v2, calls::total()).unwrap(), 5, "one state");
 }

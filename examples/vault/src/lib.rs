@@ -1,5 +1,6 @@
 //! A contract that calls another: `vault` keeps its deposits' total in an installed `counter`,
-//! through the counter's generated interface (`runtime::call_contract` underneath).
+//! through the counter's generated interface, on the counter's package (its latest version,
+//! so the vault keeps working when the counter is upgraded).
 #![no_std]
 
 #[casper_dsl::contract]
@@ -7,12 +8,12 @@ pub mod vault {
     use casper_dsl::prelude::*;
     use counter::counter::calls as counter_calls;
 
-    /// Contract named key holding the counter's contract hash.
+    /// Contract named key holding the counter's package hash.
     pub const COUNTER: &str = "counter";
 
     /// Remembers which counter to use.
     #[init]
-    pub fn init(counter: ContractHash) {
+    pub fn init(counter: ContractPackageHash) {
         put_key(COUNTER, Key::Hash(counter.value()));
     }
 
@@ -35,8 +36,8 @@ pub mod vault {
         counter_calls::reset().call(counter())
     }
 
-    fn counter() -> ContractHash {
+    fn counter() -> ContractPackageHash {
         let hash = get_key(COUNTER).and_then(Key::into_hash_addr);
-        ContractHash::new(hash.unwrap_or_revert_with(ApiError::MissingKey))
+        ContractPackageHash::new(hash.unwrap_or_revert_with(ApiError::MissingKey))
     }
 }

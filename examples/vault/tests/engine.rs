@@ -7,7 +7,7 @@ use vault::vault::{self as vault_contract, COUNTER};
 fn install_both(chain: &mut Chain, start: u64) -> (Deployed, Deployed) {
     let counter = chain.install(counter_contract::installer(start)).unwrap();
     let vault = chain
-        .install(vault_contract::installer(counter.contract_hash))
+        .install(vault_contract::installer(counter.package_hash))
         .unwrap();
     (counter, vault)
 }
@@ -34,9 +34,7 @@ fn a_contract_calls_another_and_uses_its_result() {
     let vault_keys = chain.contract_named_keys(vault.contract_hash);
     assert_eq!(
         vault_keys.get(COUNTER),
-        Some(&casper_dsl_testing::Key::Hash(
-            counter.contract_hash.value()
-        ))
+        Some(&casper_dsl_testing::Key::Hash(counter.package_hash.value()))
     );
 }
 
@@ -79,4 +77,33 @@ fn the_vault_carries_none_of_the_counters_exports() {
     let mut exports = casper_dsl_testing::wasm_exports(casper_dsl_testing::wasm!());
     exports.sort();
     assert_eq!(exports, ["call", "deposit", "init", "reset", "total"]);
+}
+
+#[test]
+fn the_vault_follows_the_counter_through_an_upgrade() {
+    let mut chain = Chain::new();
+    let (counter, vault) = install_both(&mut chain, 10);
+    chain
+        .call(&vault, vault_contract::calls::deposit(5))
+        .unwrap();
+
+    let upgraded = chain
+        .install(counter_v2::counter::upgrader())
+        .expect("the counter's installer upgrades it");
+    assert_eq!(upgraded.package_hash, counter.package_hash);
+
+    // The version the vault first called is disabled now: a pinned call would be refused.
+    assert!(chain
+        .call_pinned(&counter, counter_contract::calls::get())
+        .is_err());
+    let total: u64 = chain
+        .call(&vault, vault_contract::calls::deposit(1))
+        .expect("the vault reaches the new version");
+    assert_eq!(total, 16, "the state carried over");
+    assert_eq!(
+        chain
+            .call(&upgraded, counter_v2::counter::calls::upgrades())
+            .unwrap(),
+        1
+    );
 }
