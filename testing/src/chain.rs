@@ -4,15 +4,18 @@ use std::fmt::Display;
 
 use casper_engine_test_support::{
     ChainspecConfig, DeployItemBuilder, ExecuteRequestBuilder, LmdbWasmTestBuilder,
-    TransferRequestBuilder, ARG_AMOUNT, CHAINSPEC_SYMLINK, DEFAULT_ACCOUNT_ADDR, DEFAULT_PAYMENT,
-    LOCAL_GENESIS_REQUEST,
+    TransferRequestBuilder, ARG_AMOUNT, CHAINSPEC_SYMLINK, DEFAULT_ACCOUNT_ADDR,
+    DEFAULT_CHAINSPEC_REGISTRY, DEFAULT_GENESIS_CONFIG_HASH, DEFAULT_PAYMENT,
+    DEFAULT_PROTOCOL_VERSION, LOCAL_GENESIS_REQUEST,
 };
+use casper_storage::data_access_layer::GenesisRequest;
 use casper_types::{
     account::AccountHash,
     bytesrepr::FromBytes,
     contracts::{ContractHash, ContractPackageHash, NamedKeys},
-    runtime_args, AddressableEntity, AddressableEntityHash, CLTyped, Contract, Digest,
-    EntityEntryPoint, Key, PublicKey, RuntimeArgs, SecretKey, StoredValue, URef, U512,
+    runtime_args, AddressableEntity, AddressableEntityHash, CLTyped, Contract, Digest, EntityAddr,
+    EntityEntryPoint, GenesisConfig, Key, PublicKey, RuntimeArgs, SecretKey, StoredValue, URef,
+    U512,
 };
 
 use crate::execution::{cl_value_to, Execution};
@@ -35,7 +38,14 @@ pub struct Chain {
     builder: LmdbWasmTestBuilder,
     accounts_created: u64,
     executions: u64,
+    /// The chainspec's `enable_addressable_entity`: contracts are stored as entities.
+    addressable_entities: bool,
 }
+
+/// The environment variable that switches every [`Chain::new`] to addressable entities
+/// (`CASPER_DSL_ADDRESSABLE_ENTITY=1 cargo test`), so one test suite proves a contract on both
+/// kinds of network.
+pub const ADDRESSABLE_ENTITY_VARIABLE: &str = "CASPER_DSL_ADDRESSABLE_ENTITY";
 
 impl Default for Chain {
     fn default() -> Self {
@@ -45,9 +55,11 @@ impl Default for Chain {
 
 impl Chain {
     /// A fresh chain with casper-engine-test-support's local chainspec (as on public networks,
-    /// strict argument checking is off: a contract's own argument parsing is the only guard).
+    /// strict argument checking is off: a contract's own argument parsing is the only guard;
+    /// addressable entities are off unless [`ADDRESSABLE_ENTITY_VARIABLE`] is `1`).
     pub fn new() -> Self {
-        Self::from_chainspec(local_chainspec())
+        let entities = std::env::var(ADDRESSABLE_ENTITY_VARIABLE).is_ok_and(|value| value == "1");
+        Self::from_chainspec(local_chainspec().with_enable_addressable_entity(entities))
     }
 
     /// A fresh chain whose engine checks each contract call against the entry-point table:
@@ -57,13 +69,33 @@ impl Chain {
         Self::from_chainspec(local_chainspec().with_strict_argument_checking(true))
     }
 
+    /// A fresh chain with addressable entities switched on (`enable_addressable_entity` in the
+    /// chainspec: a one-way switch Casper networks may make; off on mainnet and testnet today).
+    pub fn with_addressable_entities() -> Self {
+        Self::from_chainspec(local_chainspec().with_enable_addressable_entity(true))
+    }
+
     fn from_chainspec(chainspec: ChainspecConfig) -> Self {
+        let addressable_entities = chainspec.core_config.enable_addressable_entity;
+        let genesis = if addressable_entities {
+            let config = GenesisConfig::try_from(chainspec.clone())
+                .unwrap_or_else(|error| panic!("cannot derive a genesis config: {error:?}"));
+            GenesisRequest::new(
+                DEFAULT_GENESIS_CONFIG_HASH,
+                DEFAULT_PROTOCOL_VERSION,
+                config,
+                DEFAULT_CHAINSPEC_REGISTRY.clone(),
+            )
+        } else {
+            LOCAL_GENESIS_REQUEST.clone()
+        };
         let mut builder = LmdbWasmTestBuilder::new_temporary_with_config(chainspec);
-        builder.run_genesis(LOCAL_GENESIS_REQUEST.clone());
+        builder.run_genesis(genesis);
         Chain {
             builder,
             accounts_created: 0,
             executions: 0,
+            addressable_entities,
         }
     }
 
@@ -179,6 +211,9 @@ impl Chain {
 
     /// The named keys of the stored contract `contract` (what its entry points `put_key`).
     pub fn contract_named_keys(&self, contract: ContractHash) -> NamedKeys {
+        if self.addressable_entities {
+            return self.builder.get_named_keys(entity_addr(contract));
+        }
         self.contract(contract).named_keys().clone()
     }
 
@@ -187,8 +222,12 @@ impl Chain {
     /// The chain stores the legacy `casper_types::contracts::EntryPoint` rows, which have no
     /// payment field; they are returned as [`EntityEntryPoint`] (the row type contracts build
     /// their table from in casper-types 6) with `EntryPointPayment::Caller`, the only payment
-    /// mode such a contract can have.
+    /// mode such a contract can have. With addressable entities, the entity's own rows.
     pub fn contract_entry_points(&self, contract: ContractHash) -> Vec<EntityEntryPoint> {
+        if self.addressable_entities {
+            let rows = self.builder.get_entry_points(entity_addr(contract));
+            return rows.take_entry_points();
+        }
         let contract = self.contract(contract);
         let rows = contract.entry_points().clone().take_entry_points();
         rows.into_iter().map(EntityEntryPoint::from).collect()
@@ -206,8 +245,13 @@ impl Chain {
         let Key::Hash(addr) = key else {
             panic!("named key `{named_key}` of account {account} is a {key}, not a contract hash");
         };
-        match self.stored_value(key) {
-            StoredValue::Contract(_) => ContractHash::new(addr),
+        let stored_under = if self.addressable_entities {
+            Key::AddressableEntity(entity_addr(ContractHash::new(addr)))
+        } else {
+            key
+        };
+        match self.stored_value(stored_under) {
+            StoredValue::Contract(_) | StoredValue::AddressableEntity(_) => ContractHash::new(addr),
             other => panic!(
                 "named key `{named_key}` of account {account} leads to a {}, not a stored contract",
                 other.type_name()
@@ -310,6 +354,11 @@ impl Chain {
             .query(None, key, &[])
             .unwrap_or_else(|error| panic!("nothing is stored under {key}: {error}"))
     }
+}
+
+/// Where a contract version is stored as an entity, when addressable entities are on.
+fn entity_addr(contract: ContractHash) -> EntityAddr {
+    EntityAddr::SmartContract(contract.value())
 }
 
 fn local_chainspec() -> ChainspecConfig {

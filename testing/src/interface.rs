@@ -7,7 +7,7 @@ use casper_execution_engine::engine_state::Error as EngineError;
 use casper_types::{
     account::AccountHash,
     contracts::{ContractHash, ContractPackageHash},
-    ApiError, CLValue, Key,
+    ApiError, CLValue,
 };
 
 use crate::{build_wasm, Chain, Execution};

@@ -40,7 +40,7 @@ pub use build::{
     TARGET_VARIABLE, WASM_TARGET,
 };
 pub use casper_dsl_build::{WASM32V1_NONE, WASM32_UNKNOWN_UNKNOWN};
-pub use chain::{Chain, FUNDED_ACCOUNT_BALANCE};
+pub use chain::{Chain, ADDRESSABLE_ENTITY_VARIABLE, FUNDED_ACCOUNT_BALANCE};
 pub use execution::Execution;
 pub use interface::{CallError, Deployed};
 pub use module::wasm_exports;

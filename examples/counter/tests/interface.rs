@@ -90,3 +90,24 @@ fn a_bad_install_fails_before_creating_anything_and_costs_little() {
         );
     }
 }
+
+#[test]
+fn the_counter_works_on_a_network_with_addressable_entities() {
+    // `enable_addressable_entity` is a one-way chainspec switch (off on mainnet and testnet
+    // today). With it on, the installed version is stored as an entity, and the handles the
+    // installer leaves in the account still reach it.
+    let mut chain = Chain::with_addressable_entities();
+    let counter = chain.install(installer(3)).expect("installs");
+    assert_eq!(chain.call(&counter, calls::increment(4)).unwrap(), 7);
+    assert_eq!(chain.call_pinned(&counter, calls::get()).unwrap(), 7);
+    assert!(chain
+        .contract_named_keys(counter.contract_hash)
+        .contains("count"));
+    let entity = casper_dsl_testing::Key::AddressableEntity(
+        casper_dsl_testing::casper_types::EntityAddr::SmartContract(counter.contract_hash.value()),
+    );
+    assert!(matches!(
+        chain.builder().query(None, entity, &[]),
+        Ok(casper_dsl_testing::casper_types::StoredValue::AddressableEntity(_))
+    ));
+}

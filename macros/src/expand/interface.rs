@@ -37,7 +37,7 @@ pub fn expand(module: &DslModule) -> TokenStream {
     );
     quote! {
         /// Typed calls of this contract's entry points, for tests, sessions and other contracts.
-        #[allow(unused_imports, clippy::too_many_arguments)]
+        #[allow(unused_imports, clippy::too_many_arguments, clippy::type_complexity)]
         pub mod #calls_module {
             use super::*;
             #(#calls)*
