@@ -1,9 +1,10 @@
 //! A CEP-18 fungible token written with casper-dsl.
 //!
 //! Install arguments: `name`, `symbol`, `decimals`, `total_supply` (minted to the installer)
-//! and the optional `enable_mint_burn` (default `false`). `mint` and `burn` are callable only by
-//! the `admin` group, whose URef the installer receives under `cep18_admin_group`, and only if
-//! the token was installed with `enable_mint_burn`.
+//! and the optional `enable_mint_burn` (default `false`). `mint` is callable only by the `admin`
+//! group, whose URef the installer receives under `cep18_admin_group`; `burn` by any holder, of
+//! their own tokens only (as in the reference contract: nobody, an admin included, burns another
+//! holder's tokens). Both only if the token was installed with `enable_mint_burn`.
 //!
 //! Balances and allowances are keyed by `Key`: an account (`Key::Account`) or a contract
 //! package (`Key::Hash`), whichever is the immediate caller. Dictionary item keys follow the
@@ -39,6 +40,8 @@ pub mod cep18 {
         Overflow = 60003,
         MintBurnDisabled = 60016,
         CannotTargetSelfUser = 60017,
+        /// `burn` of tokens the caller does not hold.
+        InvalidBurnTarget = 60018,
     }
 
     #[event]
@@ -202,9 +205,13 @@ pub mod cep18 {
         Ok(())
     }
 
-    #[entry_point(groups = ["admin"])]
+    /// Burns `amount` of the caller's own tokens: `owner` must be the immediate caller.
+    #[entry_point]
     pub fn burn(owner: Key, amount: U256) -> Result<(), Cep18Error> {
         require_mint_and_burn()?;
+        if owner != immediate_caller() {
+            return Err(Cep18Error::InvalidBurnTarget);
+        }
         let balance = BALANCES.get_or_default(&owner);
         let left = balance
             .checked_sub(amount)
