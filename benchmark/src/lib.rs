@@ -222,8 +222,9 @@ fn cep18(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
             runtime_args! { "owner" => owner, "amount" => U256::from(10u64) },
         ),
     ];
-    let mut measured = contract(chain, wasm, "cep18", install_args, calls);
-    let token = chain.contract_hash_under(installer, "cep18_contract_hash");
+    // Both tokens name their account keys after the token: `cep18_Token_contract_hash`, ...
+    let mut measured = contract(chain, wasm, "cep18_Token", install_args, calls);
+    let token = chain.contract_hash_under(installer, "cep18_Token_contract_hash");
     let args =
         runtime_args! { "owner" => owner, "recipient" => recipient, "amount" => U256::from(50u64) };
     let spent = chain.call_contract(spender_account, token, "transfer_from", args);

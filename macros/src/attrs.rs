@@ -195,6 +195,7 @@ pub fn name_of(literal: &LitStr) -> Name {
 #[derive(Default)]
 pub struct ModuleArgs {
     pub name: Option<Name>,
+    pub instance: Option<Name>,
     pub locked: bool,
     pub keep_previous_versions: bool,
 }
@@ -211,6 +212,9 @@ pub fn parse_module_args(mode: Mode, args: TokenStream, errors: &mut Errors) -> 
         if meta.path.is_ident("name") {
             let name = parse_name(&meta, errors)?;
             set_once(&mut parsed.name, name, &meta, errors);
+        } else if meta.path.is_ident("instance") {
+            let instance = parse_name(&meta, errors)?;
+            set_once(&mut parsed.instance, instance, &meta, errors);
         } else if meta.path.is_ident("locked") {
             parse_flag(&meta, &mut parsed.locked, errors)?;
         } else if meta.path.is_ident("keep_previous_versions") {
@@ -342,10 +346,15 @@ fn assigned_value(
     Ok(Some(meta.value()?.parse()?))
 }
 
-/// `name = "..."`; any other form is reported (`None`).
+/// `key = "..."` (`name`, `instance`); any other form is reported (`None`).
 fn parse_name(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<Option<Name>> {
-    let expected = "expected a string: `name = \"...\"`";
-    let Some(value) = assigned_value(meta, expected, errors)? else {
+    let key = meta
+        .path
+        .get_ident()
+        .map(Ident::to_string)
+        .unwrap_or_default();
+    let expected = format!("expected a string: `{key} = \"...\"`");
+    let Some(value) = assigned_value(meta, &expected, errors)? else {
         return Ok(None);
     };
     match string_literal(&value) {

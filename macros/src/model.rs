@@ -28,6 +28,9 @@ pub struct DslModule {
     pub state: Vec<StateItem>,
     /// The `#[event]` structs, in source order.
     pub events: Vec<Event>,
+    /// `#[casper_dsl::contract(instance = "param")]`: the `#[init]` parameter whose value names
+    /// the instance, so one account can install several (`<name>_<instance>_package_hash`, ...).
+    pub instance: Option<Name>,
     /// `#[casper_dsl::contract(locked)]`: the package takes no version after the first.
     pub locked: bool,
     /// `#[casper_dsl::contract(keep_previous_versions)]`: an upgrade leaves the version it
@@ -122,6 +125,22 @@ pub struct Groups {
     pub names: Vec<Name>,
     /// The whole list, to blame when it is empty.
     pub span: Span,
+}
+
+impl DslModule {
+    /// The `#[init]` function, if any.
+    pub fn init(&self) -> Option<&Export> {
+        self.exports.iter().find(|export| export.role == Role::Init)
+    }
+
+    /// The `#[init]` parameter `instance = "..."` names, if it exists.
+    pub fn instance_param(&self) -> Option<&Param> {
+        let instance = self.instance.as_ref()?;
+        self.init()?
+            .params
+            .iter()
+            .find(|param| param.name.value == instance.value)
+    }
 }
 
 impl Export {

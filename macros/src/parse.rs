@@ -27,6 +27,7 @@ pub fn parse_module(
     let mut errors = Errors::default();
     let ModuleArgs {
         name: explicit_name,
+        instance,
         locked,
         keep_previous_versions,
     } = attrs::parse_module_args(mode, args, &mut errors);
@@ -70,6 +71,7 @@ pub fn parse_module(
         exports: items.exports,
         state: items.state,
         events: items.events,
+        instance,
         locked,
         keep_previous_versions,
     };

@@ -146,6 +146,7 @@ fn validate_contract(module: &DslModule, errors: &mut Errors) {
     }
     check_state_keys(module, errors);
     check_generated_names(module, errors);
+    check_instance(module, errors);
     if entry_points == 0 {
         errors.add(
             module.item.ident.span(),
@@ -153,6 +154,23 @@ fn validate_contract(module: &DslModule, errors: &mut Errors) {
         );
     }
     check_export_names(module, errors);
+}
+
+/// `instance = "param"` names a parameter of `#[init]`, whose value names the instance.
+fn check_instance(module: &DslModule, errors: &mut Errors) {
+    let Some(instance) = &module.instance else {
+        return;
+    };
+    if module.instance_param().is_none() {
+        errors.add(
+            instance.span,
+            format!(
+                "`instance = \"{}\"` names the #[init] parameter whose value names the instance: \
+                 add `{}: String` to the #[init] function",
+                instance.value, instance.value
+            ),
+        );
+    }
 }
 
 /// A contract module gets the generated `calls` module and `installer` function: nothing the

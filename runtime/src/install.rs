@@ -93,21 +93,40 @@ pub fn upgrade_requested() -> bool {
     present_arg::<bool>(UPGRADE_ARG).unwrap_or(false)
 }
 
-/// The installing account's named keys for contract `<name>`, spelled out at compile time.
+/// The installing account's named keys for contract `<name>`, or for its instance `<instance>`
+/// (`<name>_<instance>_...`, the way the Casper reference contracts name an account's handles
+/// after the instance). See [`crate::Install::account_key`], which names them the same way.
 pub struct AccountKeys {
-    /// `<name>_package_hash`: the contract package (`Key::Hash`).
-    pub package_hash: &'static str,
-    /// `<name>_access_uref`: the package's access URef, needed to upgrade it.
-    pub access_uref: &'static str,
-    /// `<name>_contract_hash`: the latest installed contract version (`Key::Hash`).
-    pub contract_hash: &'static str,
+    /// `<name>` or `<name>_<instance>`.
+    prefix: String,
+    /// `<prefix>_package_hash`: the contract package (`Key::Hash`).
+    package_hash: String,
+    /// `<prefix>_access_uref`: the package's access URef, needed to upgrade it.
+    access_uref: String,
+    /// `<prefix>_contract_hash`: the latest installed contract version (`Key::Hash`).
+    contract_hash: String,
 }
 
-/// A user group of the contract: its label and the account named key of its URef
-/// (`<name>_<group>_group`).
-pub struct UserGroup {
-    pub label: &'static str,
-    pub account_key: &'static str,
+impl AccountKeys {
+    /// The keys of contract `contract`, or of its instance `instance`.
+    pub fn new(contract: &str, instance: Option<&str>) -> Self {
+        let prefix = match instance {
+            Some(instance) => [contract, "_", instance].concat(),
+            None => String::from(contract),
+        };
+        AccountKeys {
+            package_hash: [prefix.as_str(), "_package_hash"].concat(),
+            access_uref: [prefix.as_str(), "_access_uref"].concat(),
+            contract_hash: [prefix.as_str(), "_contract_hash"].concat(),
+            prefix,
+        }
+    }
+
+    /// `<prefix>_<label>_group`: where the installing account keeps the URef of user group
+    /// `label`.
+    fn group(&self, label: &str) -> String {
+        [self.prefix.as_str(), "_", label, "_group"].concat()
+    }
 }
 
 /// The contract's package, as the installer found or created it.
@@ -129,13 +148,13 @@ pub struct Package {
 // optimizer drop what this contract does not use (topics, groups, an upgrade hook).
 #[inline(always)]
 pub fn open_package(keys: &AccountKeys, locked: bool, upgrade: bool) -> Package {
-    let existing = get_key(keys.package_hash).and_then(|key| key.into_hash_addr());
+    let existing = get_key(&keys.package_hash).and_then(|key| key.into_hash_addr());
     match (existing, upgrade) {
         (Some(address), true) => {
             return Package {
                 hash: ContractPackageHash::new(address),
                 is_new: false,
-                previous: get_key(keys.contract_hash)
+                previous: get_key(&keys.contract_hash)
                     .and_then(|key| key.into_hash_addr())
                     .map(ContractHash::new),
             }
@@ -154,9 +173,9 @@ pub fn open_package(keys: &AccountKeys, locked: bool, upgrade: bool) -> Package 
             locked,
         );
     }
-    runtime::put_key(keys.package_hash, Key::Hash(package));
+    runtime::put_key(&keys.package_hash, Key::Hash(package));
     let access = URef::new(access, AccessRights::READ_ADD_WRITE);
-    runtime::put_key(keys.access_uref, Key::URef(access));
+    runtime::put_key(&keys.access_uref, Key::URef(access));
     Package {
         hash: ContractPackageHash::new(package),
         is_new: true,
@@ -164,18 +183,19 @@ pub fn open_package(keys: &AccountKeys, locked: bool, upgrade: bool) -> Package 
     }
 }
 
-/// Creates each of `groups` the installing account holds no URef of yet, with one URef, put
-/// into the account under the group's `account_key`.
+/// Creates each of the user groups `labels` the installing account holds no URef of yet, with
+/// one URef, put into the account under `<prefix>_<label>_group`.
 // Called once per module, from the installer: inlining costs no size and lets the
 // optimizer drop what this contract does not use (topics, groups, an upgrade hook).
 #[inline(always)]
-pub fn provision_groups(package: &Package, groups: &[UserGroup]) {
-    for group in groups {
-        if get_key(group.account_key).is_none() {
+pub fn provision_groups(package: &Package, keys: &AccountKeys, labels: &[&str]) {
+    for label in labels {
+        let account_key = keys.group(label);
+        if get_key(&account_key).is_none() {
             let urefs =
-                storage::create_contract_user_group(package.hash, group.label, 1, BTreeSet::new())
+                storage::create_contract_user_group(package.hash, label, 1, BTreeSet::new())
                     .unwrap_or_revert();
-            runtime::put_key(group.account_key, Key::URef(urefs[0]));
+            runtime::put_key(&account_key, Key::URef(urefs[0]));
         }
     }
 }
@@ -223,7 +243,7 @@ pub fn add_version(
     }
     let (contract_hash, _version) =
         storage::add_contract_version(package.hash, entry_points, named_keys, topics);
-    runtime::put_key(keys.contract_hash, Key::Hash(contract_hash.value()));
+    runtime::put_key(&keys.contract_hash, Key::Hash(contract_hash.value()));
     if let (Some(previous), false) = (package.previous, keep_previous) {
         storage::disable_contract_version(package.hash, previous).unwrap_or_revert();
     }

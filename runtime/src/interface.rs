@@ -1,7 +1,7 @@
 //! The typed interface generated for every contract module: what a caller needs to call an
 //! entry point or install the contract, on the host (tests) and on wasm (sessions, contracts).
 
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use core::{marker::PhantomData, mem::MaybeUninit};
 
 use casper_contract::{ext_ffi, unwrap_or_revert::UnwrapOrRevert};
@@ -142,10 +142,33 @@ pub struct Install {
     /// The contract's name: the installer writes `<name>_contract_hash`, `<name>_package_hash`
     /// and `<name>_access_uref` into the installing account.
     pub name: &'static str,
+    /// The instance's name, for a contract declared with `instance = "..."`: the account's
+    /// handles are then `<name>_<instance>_contract_hash`, ...
+    pub instance: Option<String>,
     /// `CARGO_MANIFEST_DIR` of the contract's crate.
     pub crate_dir: &'static str,
     /// The install deploy's arguments: those of `#[init]`.
     pub args: RuntimeArgs,
+}
+
+impl Install {
+    /// The installing account's named key `kind` (`"contract_hash"`, `"package_hash"`,
+    /// `"access_uref"`) for this contract or instance: `<name>[_<instance>]_<kind>`.
+    ///
+    /// ```
+    /// # #[casper_dsl::contract(instance = "symbol")]
+    /// # pub mod token {
+    /// #     #[init] pub fn init(symbol: String) {}
+    /// #     #[entry_point] pub fn get() {}
+    /// # }
+    /// assert_eq!(token::installer("CDT".into()).account_key("contract_hash"), "token_CDT_contract_hash");
+    /// ```
+    pub fn account_key(&self, kind: &str) -> String {
+        match &self.instance {
+            Some(instance) => [self.name, "_", instance, "_", kind].concat(),
+            None => [self.name, "_", kind].concat(),
+        }
+    }
 }
 
 /// Adds the argument `name` to `args`; generated call builders use it.

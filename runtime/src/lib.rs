@@ -88,15 +88,16 @@ pub mod prelude {
 pub mod __private {
     pub use crate::install::{
         add_version, begin_init, begin_upgrade, entry_point, group_entry_point, message_topics,
-        open_package, provision_groups, upgrade_requested, AccountKeys, LifecycleCall, UserGroup,
+        open_package, provision_groups, upgrade_requested, AccountKeys, LifecycleCall,
     };
     pub use crate::interface::{insert_arg, with_upgrade};
     pub use crate::signature::{
-        is_argument, is_completion, is_outcome, is_state, ArgumentReader, Completion, Outcome,
-        ReadOptionalArgument, ReadRequiredArgument,
+        instance_name, is_argument, is_completion, is_outcome, is_state, ArgumentReader,
+        Completion, InstanceName, Outcome, ReadOptionalArgument, ReadRequiredArgument,
     };
     pub use crate::state::State;
     pub use alloc::collections::BTreeMap;
+    pub use alloc::string::String;
     pub use alloc::vec::Vec;
     pub use casper_types::{
         contracts::NamedKeys, CLType, CLTyped, EntryPoints, Parameter, RuntimeArgs,

@@ -315,6 +315,29 @@ impl<T: Argument> ReadRequiredArgument for ArgumentReader<T> {
     }
 }
 
+/// A type whose value names a contract instance: the type of the `#[init]` parameter that
+/// `#[casper_dsl::contract(instance = "...")]` names.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot name a contract instance",
+    label = "not a `String`",
+    note = "the #[init] parameter named by `instance = \"...\"` is a `String`: its value goes into the account's named keys"
+)]
+pub trait InstanceName {
+    /// The instance's name.
+    fn instance_name(&self) -> &str;
+}
+
+impl InstanceName for String {
+    fn instance_name(&self) -> &str {
+        self
+    }
+}
+
+/// The instance name `value` gives, owned (for the generated `installer(..)`).
+pub fn instance_name<T: InstanceName>(value: &T) -> String {
+    String::from(value.instance_name())
+}
+
 /// Compiles only if `T` can be a runtime argument.
 pub fn is_argument<T: Argument>() {}
 

@@ -119,12 +119,12 @@ impl Chain {
         install: Install,
     ) -> Result<Deployed, CallError> {
         let wasm = build_wasm(install.crate_dir);
+        let contract_key = install.account_key("contract_hash");
+        let package_key = install.account_key("package_hash");
         let execution = self.run_session(installer, wasm, install.args);
         if !execution.is_success() {
             return Err(CallError::new(execution));
         }
-        let contract_key = format!("{}_contract_hash", install.name);
-        let package_key = format!("{}_package_hash", install.name);
         let package_hash = self.package_hash_under(installer, &package_key);
         Ok(Deployed {
             name: install.name,

@@ -44,10 +44,11 @@ const BALANCES: &str = "balances";
 const ALLOWANCES: &str = "allowances";
 
 // Installing account's named keys.
-const PACKAGE_HASH_KEY: &str = "cep18_package_hash";
-const ACCESS_UREF_KEY: &str = "cep18_access_uref";
-const CONTRACT_HASH_KEY: &str = "cep18_contract_hash";
-const ADMIN_GROUP_KEY: &str = "cep18_admin_group";
+/// The installing account's named key `kind` for the token `name`, named after the token as the
+/// reference contract does: `cep18_<name>_<kind>`.
+fn account_key(name: &str, kind: &str) -> String {
+    ["cep18_", name, "_", kind].concat()
+}
 
 const ADMIN_GROUP: &str = "admin";
 const INIT: &str = "init";
@@ -434,12 +435,16 @@ pub extern "C" fn call() {
         runtime::try_get_named_arg("enable_mint_burn").unwrap_or_default();
 
     let (package_hash, access_uref) = storage::create_contract_package_at_hash();
-    runtime::put_key(PACKAGE_HASH_KEY, Key::Hash(package_hash.value()));
-    runtime::put_key(ACCESS_UREF_KEY, Key::URef(access_uref));
+    runtime::put_key(
+        &account_key(&name, "package_hash"),
+        Key::Hash(package_hash.value()),
+    );
+    runtime::put_key(&account_key(&name, "access_uref"), Key::URef(access_uref));
     let admin = storage::create_contract_user_group(package_hash, ADMIN_GROUP, 1, BTreeSet::new())
         .unwrap_or_revert();
-    runtime::put_key(ADMIN_GROUP_KEY, Key::URef(admin[0]));
+    runtime::put_key(&account_key(&name, "admin_group"), Key::URef(admin[0]));
 
+    let contract_hash_key = account_key(&name, "contract_hash");
     let mut named_keys = NamedKeys::new();
     named_keys.insert(String::from(NAME), storage::new_uref(name).into());
     named_keys.insert(String::from(SYMBOL), storage::new_uref(symbol).into());
@@ -459,6 +464,6 @@ pub extern "C" fn call() {
             .collect();
     let (contract_hash, _version) =
         storage::add_contract_version(package_hash, entry_points(), named_keys, topics);
-    runtime::put_key(CONTRACT_HASH_KEY, Key::Hash(contract_hash.value()));
+    runtime::put_key(&contract_hash_key, Key::Hash(contract_hash.value()));
     runtime::call_contract::<()>(contract_hash, INIT, RuntimeArgs::new());
 }

@@ -2,7 +2,7 @@
 //!
 //! Install arguments: `name`, `symbol`, `decimals`, `total_supply` (minted to the installer)
 //! and the optional `enable_mint_burn` (default `false`). `mint` is callable only by the `admin`
-//! group, whose URef the installer receives under `cep18_admin_group`; `burn` by any holder, of
+//! group, whose URef the installer receives under `cep18_<name>_admin_group`; `burn` by any holder, of
 //! their own tokens only (as in the reference contract: nobody, an admin included, burns another
 //! holder's tokens). Both only if the token was installed with `enable_mint_burn`.
 //!
@@ -11,7 +11,9 @@
 //! reference implementation (see `casper_dsl::state`).
 #![no_std]
 
-#[casper_dsl::contract]
+// Several tokens per account, each with its own handles named after it (as the reference
+// contract does): `cep18_<name>_package_hash`, `cep18_<name>_contract_hash`, ...
+#[casper_dsl::contract(instance = "name")]
 pub mod cep18 {
     use casper_dsl::prelude::*;
 

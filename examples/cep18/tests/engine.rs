@@ -90,10 +90,10 @@ fn install_stores_the_metadata_in_the_contract_and_mints_the_supply() {
     assert_eq!(
         names,
         [
-            "cep18_access_uref",
-            "cep18_admin_group",
-            "cep18_contract_hash",
-            "cep18_package_hash"
+            "cep18_Casper DSL Token_access_uref",
+            "cep18_Casper DSL Token_admin_group",
+            "cep18_Casper DSL Token_contract_hash",
+            "cep18_Casper DSL Token_package_hash"
         ]
     );
 }
@@ -122,20 +122,55 @@ fn balances_are_found_off_chain_under_the_documented_item_key() {
 }
 
 #[test]
-fn a_second_token_from_the_same_account_never_upgrades_the_first() {
+fn one_account_installs_two_tokens_side_by_side() {
+    let mut t = install(None);
+    let other = installer("OtherToken".into(), "OTH".into(), 2, U256::from(5), None);
+
+    let second = t.chain.install(other).expect("a second instance installs");
+
+    assert_ne!(second.package_hash, t.token.package_hash);
+    let keys = t.chain.account_named_keys(t.installer);
+    for token in ["Casper DSL Token", "OtherToken"] {
+        for kind in [
+            "package_hash",
+            "access_uref",
+            "contract_hash",
+            "admin_group",
+        ] {
+            assert!(
+                keys.contains(&format!("cep18_{token}_{kind}")),
+                "{token} {kind}"
+            );
+        }
+    }
+    let name: String = t.chain.call(&t.token, calls::name()).unwrap();
+    assert_eq!(name, "Casper DSL Token");
+    assert_eq!(t.supply(), U256::from(SUPPLY));
+    let name: String = t.chain.call(&second, calls::name()).unwrap();
+    assert_eq!(name, "OtherToken");
+    let supply: U256 = t.chain.call(&second, calls::total_supply()).unwrap();
+    assert_eq!(supply, U256::from(5));
+}
+
+#[test]
+fn installing_a_token_of_the_same_name_again_never_upgrades_it() {
     let mut t = install(None);
     let before = t.chain.state_root();
-    let other = installer("Other Token".into(), "OTH".into(), 2, U256::from(5), None);
+    let again = installer(
+        "Casper DSL Token".into(),
+        "AGN".into(),
+        2,
+        U256::from(5),
+        None,
+    );
 
-    let refused = t.chain.install(other).unwrap_err();
+    let refused = t.chain.install(again).unwrap_err();
 
     assert_eq!(
         refused.api_error(),
         Some(casper_dsl::errors::ALREADY_INSTALLED)
     );
     assert_eq!(t.chain.state_root(), before, "the first token is untouched");
-    let name: String = t.chain.call(&t.token, calls::name()).unwrap();
-    assert_eq!(name, "Casper DSL Token");
     assert_eq!(t.supply(), U256::from(SUPPLY));
 }
 

@@ -39,9 +39,18 @@ pub fn expand(module: &DslModule) -> TokenStream {
 fn installer_body(module: &DslModule) -> TokenStream {
     let rows = module.exports.iter().map(table_row);
     let name = &module.name.value;
-    let package_hash = format!("{name}_package_hash");
-    let access_uref = format!("{name}_access_uref");
-    let contract_hash = format!("{name}_contract_hash");
+    // The instance's name, read (and so checked) before anything is created.
+    let instance = match module.instance_param() {
+        Some(param) => {
+            let (arg, ty) = (&param.name.value, &param.ty);
+            quote_spanned! {ty.span()=>
+                ::casper_dsl::__private::Option::Some(
+                    (&&::casper_dsl::__private::ArgumentReader::<#ty>::new()).read(#arg)
+                )
+            }
+        }
+        None => quote! { ::casper_dsl::__private::Option::<::casper_dsl::__private::String>::None },
+    };
     let locked = module.locked;
     let state = module.state.iter().map(|item| {
         let (ident, ty) = (&item.ident, &item.ty);
@@ -51,11 +60,14 @@ fn installer_body(module: &DslModule) -> TokenStream {
     });
     let groups = groups(module);
     let provision_groups = (!groups.is_empty()).then(|| {
-        let groups = groups.iter().map(|group| {
-            let account_key = format!("{name}_{group}_group");
-            quote! { ::casper_dsl::__private::UserGroup { label: #group, account_key: #account_key } }
-        });
-        quote! { ::casper_dsl::__private::provision_groups(&__casper_dsl_package, &[#(#groups),*]); }
+        let groups = groups.iter();
+        quote! {
+            ::casper_dsl::__private::provision_groups(
+                &__casper_dsl_package,
+                &__casper_dsl_keys,
+                &[#(#groups),*],
+            );
+        }
     });
     let topics = if module.events.is_empty() {
         quote! { ::casper_dsl::__private::BTreeMap::new() }
@@ -72,11 +84,13 @@ fn installer_body(module: &DslModule) -> TokenStream {
         // The arguments of the lifecycle call are decoded, and so checked, before anything is
         // created: a bad install fails at the cost of reading its arguments.
         let __casper_dsl_lifecycle = if __casper_dsl_upgrade { #upgrade } else { #init };
-        let __casper_dsl_keys = ::casper_dsl::__private::AccountKeys {
-            package_hash: #package_hash,
-            access_uref: #access_uref,
-            contract_hash: #contract_hash,
-        };
+        let __casper_dsl_instance = #instance;
+        let __casper_dsl_keys = ::casper_dsl::__private::AccountKeys::new(
+            #name,
+            __casper_dsl_instance
+                .as_ref()
+                .map(::casper_dsl::__private::InstanceName::instance_name),
+        );
         let __casper_dsl_package = ::casper_dsl::__private::open_package(
             &__casper_dsl_keys,
             #locked,

@@ -7,7 +7,7 @@ use syn::{spanned::Spanned, visit_mut::VisitMut, Ident, PathSegment, Type};
 
 use super::export::{declared_error, returned_type};
 use crate::{
-    model::{DslModule, Export, Output, Role},
+    model::{DslModule, Export, Output, Param, Role},
     validate::{CALLS_MODULE, INSTALLER_FN, UPGRADER_FN},
 };
 
@@ -49,26 +49,48 @@ pub fn expand(module: &DslModule) -> TokenStream {
 }
 
 /// `installer(..)` (the `#[init]` arguments) or `upgrader(..)` (the `#[upgrade]` arguments,
-/// plus the upgrade switch): what `Chain::install` needs.
+/// plus the upgrade switch, and the instance's name for a contract with `instance = "..."`):
+/// what `Chain::install` needs.
 fn install_builder(module: &DslModule, role: Role, function: &str, doc: &str) -> TokenStream {
     let function = Ident::new(function, Span::call_site());
     let lifecycle = module.exports.iter().find(|e| e.role == role);
-    let params = lifecycle
-        .map(|export| signature_params(export, Scope::Module))
-        .unwrap_or_default();
-    let mut args = lifecycle
-        .map(|export| args_builder(export, Scope::Module))
-        .unwrap_or_else(empty_args);
+    let mut params: Vec<&Param> = lifecycle.map_or_else(Vec::new, |e| e.params.iter().collect());
+    let instance = module.instance_param();
+    if let Some(instance) = instance {
+        if !params
+            .iter()
+            .any(|param| param.name.value == instance.name.value)
+        {
+            params.insert(0, instance);
+        }
+    }
+    let signature = signature_params(&params, Scope::Module);
+    let mut args = args_builder(&params, Scope::Module);
     if role == Role::Upgrade {
         args = quote! { ::casper_dsl::__private::with_upgrade(#args) };
     }
+    let instance = match instance {
+        Some(param) => {
+            // Spanned at the parameter's type: a type that cannot name an instance is
+            // reported there, once.
+            let (ident, ty) = (&param.ident, &param.ty);
+            quote_spanned! {ty.span()=>
+                ::casper_dsl::__private::Option::Some(
+                    ::casper_dsl::__private::instance_name::<#ty>(&#ident)
+                )
+            }
+        }
+        None => quote! { ::casper_dsl::__private::Option::None },
+    };
     let name = &module.name.value;
     quote! {
         #[doc = #doc]
         #[allow(clippy::too_many_arguments)]
-        pub fn #function(#(#params),*) -> ::casper_dsl::Install {
+        pub fn #function(#(#signature),*) -> ::casper_dsl::Install {
+            let __casper_dsl_instance = #instance;
             ::casper_dsl::Install {
                 name: #name,
+                instance: __casper_dsl_instance,
                 crate_dir: ::casper_dsl::__private::env!("CARGO_MANIFEST_DIR"),
                 args: #args,
             }
@@ -80,8 +102,9 @@ fn install_builder(module: &DslModule, role: Role, function: &str, doc: &str) ->
 /// with paths relative to the contract module (`self::`, `super::`) moved one level up.
 fn call_builder(export: &Export) -> TokenStream {
     let ident = &export.ident;
-    let params = signature_params(export, Scope::Calls);
-    let args = args_builder(export, Scope::Calls);
+    let params: Vec<&Param> = export.params.iter().collect();
+    let signature = signature_params(&params, Scope::Calls);
+    let args = args_builder(&params, Scope::Calls);
     let entry_point = &export.name.value;
     let call_type = match &export.output {
         Output::Unit => quote! { ::casper_dsl::Call<()> },
@@ -97,7 +120,7 @@ fn call_builder(export: &Export) -> TokenStream {
     quote! {
         #(#cfgs)*
         #[doc = #doc]
-        pub fn #ident(#(#params),*) -> #call_type {
+        pub fn #ident(#(#signature),*) -> #call_type {
             ::casper_dsl::Call::new(#entry_point, #args)
         }
     }
@@ -140,10 +163,9 @@ impl Scope {
     }
 }
 
-/// The function's parameters, their types as `scope` must name them.
-fn signature_params(export: &Export, scope: Scope) -> Vec<TokenStream> {
-    export
-        .params
+/// The parameters `params`, their types as `scope` must name them.
+fn signature_params(params: &[&Param], scope: Scope) -> Vec<TokenStream> {
+    params
         .iter()
         .map(|param| {
             let ident = &param.ident;
@@ -153,12 +175,12 @@ fn signature_params(export: &Export, scope: Scope) -> Vec<TokenStream> {
         .collect()
 }
 
-/// A block evaluating to the `RuntimeArgs` of `export`'s parameters. The local's name is
+/// A block evaluating to the `RuntimeArgs` of `params`. The local's name is
 /// reserved, so it cannot capture a parameter's.
-fn args_builder(export: &Export, scope: Scope) -> TokenStream {
+fn args_builder(params: &[&Param], scope: Scope) -> TokenStream {
     // Spanned and bounded like the type check of the parameter, so a type that is no argument
     // is reported once, at the type.
-    let inserts = export.params.iter().map(|param| {
+    let inserts = params.iter().map(|param| {
         let (ident, name, ty) = (&param.ident, &param.name.value, &param.ty);
         let ty = scope.resolve(ty);
         quote_spanned! {param.ty.span()=>
@@ -171,8 +193,4 @@ fn args_builder(export: &Export, scope: Scope) -> TokenStream {
         #(#inserts)*
         __casper_dsl_args
     }}
-}
-
-fn empty_args() -> TokenStream {
-    quote! { ::casper_dsl::__private::RuntimeArgs::new() }
 }
