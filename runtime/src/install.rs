@@ -1,7 +1,7 @@
 //! The generated installer of a stored contract, and the once-only guards of its `#[init]` and
 //! `#[upgrade]`.
 
-use alloc::{collections::BTreeMap, collections::BTreeSet, string::String, vec::Vec};
+use alloc::{borrow::Cow, collections::BTreeMap, collections::BTreeSet, string::String, vec::Vec};
 use casper_contract::{
     contract_api::{runtime, storage},
     ext_ffi,
@@ -98,34 +98,47 @@ pub fn upgrade_requested() -> bool {
 /// after the instance). See [`crate::Install::account_key`], which names them the same way.
 pub struct AccountKeys {
     /// `<name>` or `<name>_<instance>`.
-    prefix: String,
+    prefix: Cow<'static, str>,
     /// `<prefix>_package_hash`: the contract package (`Key::Hash`).
-    package_hash: String,
+    package_hash: Cow<'static, str>,
     /// `<prefix>_access_uref`: the package's access URef, needed to upgrade it.
-    access_uref: String,
+    access_uref: Cow<'static, str>,
     /// `<prefix>_contract_hash`: the latest installed contract version (`Key::Hash`).
-    contract_hash: String,
+    contract_hash: Cow<'static, str>,
 }
 
 impl AccountKeys {
-    /// The keys of contract `contract`, or of its instance `instance`.
-    pub fn new(contract: &str, instance: Option<&str>) -> Self {
-        let prefix = match instance {
-            Some(instance) => [contract, "_", instance].concat(),
-            None => String::from(contract),
-        };
+    /// The keys of a contract installed once per account, spelled out at compile time:
+    /// `<name>`, `<name>_package_hash`, `<name>_access_uref`, `<name>_contract_hash`.
+    pub fn fixed(
+        name: &'static str,
+        package_hash: &'static str,
+        access_uref: &'static str,
+        contract_hash: &'static str,
+    ) -> Self {
         AccountKeys {
-            package_hash: [prefix.as_str(), "_package_hash"].concat(),
-            access_uref: [prefix.as_str(), "_access_uref"].concat(),
-            contract_hash: [prefix.as_str(), "_contract_hash"].concat(),
-            prefix,
+            prefix: Cow::Borrowed(name),
+            package_hash: Cow::Borrowed(package_hash),
+            access_uref: Cow::Borrowed(access_uref),
+            contract_hash: Cow::Borrowed(contract_hash),
+        }
+    }
+
+    /// The keys of the instance `instance` of contract `name`: `<name>_<instance>_...`.
+    pub fn for_instance(name: &str, instance: &str) -> Self {
+        let prefix = [name, "_", instance].concat();
+        AccountKeys {
+            package_hash: Cow::Owned([prefix.as_str(), "_package_hash"].concat()),
+            access_uref: Cow::Owned([prefix.as_str(), "_access_uref"].concat()),
+            contract_hash: Cow::Owned([prefix.as_str(), "_contract_hash"].concat()),
+            prefix: Cow::Owned(prefix),
         }
     }
 
     /// `<prefix>_<label>_group`: where the installing account keeps the URef of user group
     /// `label`.
     fn group(&self, label: &str) -> String {
-        [self.prefix.as_str(), "_", label, "_group"].concat()
+        [&*self.prefix, "_", label, "_group"].concat()
     }
 }
 

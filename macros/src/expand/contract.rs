@@ -39,17 +39,30 @@ pub fn expand(module: &DslModule) -> TokenStream {
 fn installer_body(module: &DslModule) -> TokenStream {
     let rows = module.exports.iter().map(table_row);
     let name = &module.name.value;
-    // The instance's name, read (and so checked) before anything is created.
-    let instance = match module.instance_param() {
+    // The instance's name, read (and so checked) before anything is created; a contract
+    // installed once per account has its keys spelled out at compile time.
+    let keys = match module.instance_param() {
         Some(param) => {
             let (arg, ty) = (&param.name.value, &param.ty);
             quote_spanned! {ty.span()=>
-                ::casper_dsl::__private::Option::Some(
-                    (&&::casper_dsl::__private::ArgumentReader::<#ty>::new()).read(#arg)
+                ::casper_dsl::__private::AccountKeys::for_instance(
+                    #name,
+                    ::casper_dsl::__private::InstanceName::instance_name(
+                        &(&&::casper_dsl::__private::ArgumentReader::<#ty>::new()).read(#arg),
+                    ),
                 )
             }
         }
-        None => quote! { ::casper_dsl::__private::Option::<::casper_dsl::__private::String>::None },
+        None => {
+            let package_hash = format!("{name}_package_hash");
+            let access_uref = format!("{name}_access_uref");
+            let contract_hash = format!("{name}_contract_hash");
+            quote! {
+                ::casper_dsl::__private::AccountKeys::fixed(
+                    #name, #package_hash, #access_uref, #contract_hash,
+                )
+            }
+        }
     };
     let locked = module.locked;
     let state = module.state.iter().map(|item| {
@@ -84,13 +97,7 @@ fn installer_body(module: &DslModule) -> TokenStream {
         // The arguments of the lifecycle call are decoded, and so checked, before anything is
         // created: a bad install fails at the cost of reading its arguments.
         let __casper_dsl_lifecycle = if __casper_dsl_upgrade { #upgrade } else { #init };
-        let __casper_dsl_instance = #instance;
-        let __casper_dsl_keys = ::casper_dsl::__private::AccountKeys::new(
-            #name,
-            __casper_dsl_instance
-                .as_ref()
-                .map(::casper_dsl::__private::InstanceName::instance_name),
-        );
+        let __casper_dsl_keys = #keys;
         let __casper_dsl_package = ::casper_dsl::__private::open_package(
             &__casper_dsl_keys,
             #locked,
