@@ -31,8 +31,10 @@ pub fn session(args: TokenStream, item: TokenStream) -> TokenStream {
 /// install, and the generated `call` export installs it (or, with the install argument
 /// `upgrade = true`, adds a version to the installing account's package and disables the one it
 /// replaces). Arguments: `name = "..."` names the contract (default: the module's name);
-/// `locked` makes a package that takes no second version; `keep_previous_versions` leaves a
-/// replaced version enabled.
+/// `instance = "param"` names the `#[init]` parameter whose value names the instance, so one
+/// account can install several (`<name>_<instance>_package_hash`, ...); `locked` makes a
+/// package that takes no second version; `keep_previous_versions` leaves a replaced version
+/// enabled.
 #[proc_macro_attribute]
 pub fn contract(args: TokenStream, item: TokenStream) -> TokenStream {
     expand_module(Mode::Contract, args.into(), item.into()).into()
