@@ -92,8 +92,8 @@ pub mod __private {
     };
     pub use crate::interface::{insert_arg, with_upgrade};
     pub use crate::signature::{
-        instance_name, is_argument, is_completion, is_outcome, is_state, ArgumentReader,
-        Completion, InstanceName, Outcome, ReadOptionalArgument, ReadRequiredArgument,
+        instance_name, is_argument, is_completion, is_state, ArgumentReader, Completion,
+        InstanceName, Outcome, ReadOptionalArgument, ReadRequiredArgument,
     };
     pub use crate::state::State;
     pub use alloc::collections::BTreeMap;

@@ -341,9 +341,6 @@ pub fn instance_name<T: InstanceName>(value: &T) -> String {
 /// Compiles only if `T` can be a runtime argument.
 pub fn is_argument<T: Argument>() {}
 
-/// Compiles only if `T` can be an entry point's return type.
-pub fn is_outcome<T: Outcome>() {}
-
 /// Compiles only if `T` can be the return type of a `#[call]`, `#[init]` or `#[upgrade]`.
 pub fn is_completion<T: Completion>() {}
 
