@@ -10,7 +10,7 @@ use syn::{
 
 use crate::{
     errors::Errors,
-    model::{Groups, Mode, Name, Role},
+    model::{AccountKeyDecl, Groups, Mode, Name, Role},
 };
 
 /// `#[state]`: a `Var` or `Mapping` const the installer creates.
@@ -196,12 +196,13 @@ pub fn name_of(literal: &LitStr) -> Name {
 pub struct ModuleArgs {
     pub name: Option<Name>,
     pub instance: Option<Name>,
+    pub account_keys: AccountKeyDecl,
     pub locked: bool,
     pub keep_previous_versions: bool,
 }
 
-/// `name = "..."`, `locked` and `keep_previous_versions` (contracts only); every bad argument
-/// is reported.
+/// `name = "..."`, `instance = "..."`, `account_keys(...)`, `locked` and
+/// `keep_previous_versions` (contracts only); every bad argument is reported.
 pub fn parse_module_args(mode: Mode, args: TokenStream, errors: &mut Errors) -> ModuleArgs {
     let mut parsed = ModuleArgs::default();
     let parser = syn::meta::parser(|meta| {
@@ -215,14 +216,16 @@ pub fn parse_module_args(mode: Mode, args: TokenStream, errors: &mut Errors) -> 
         } else if meta.path.is_ident("instance") {
             let instance = parse_name(&meta, errors)?;
             set_once(&mut parsed.instance, instance, &meta, errors);
+        } else if meta.path.is_ident("account_keys") {
+            parse_account_keys(&meta, &mut parsed.account_keys, errors)?;
         } else if meta.path.is_ident("locked") {
             parse_flag(&meta, &mut parsed.locked, errors)?;
         } else if meta.path.is_ident("keep_previous_versions") {
             parse_flag(&meta, &mut parsed.keep_previous_versions, errors)?;
         } else {
             errors.push(meta.error(
-                "unknown argument: the arguments are `name = \"...\"`, `locked` and \
-                     `keep_previous_versions`",
+                "unknown argument: the arguments are `name = \"...\"`, `instance = \"...\"`, \
+                 `account_keys(...)`, `locked` and `keep_previous_versions`",
             ));
             skip_value(&meta)?;
         }
@@ -232,6 +235,41 @@ pub fn parse_module_args(mode: Mode, args: TokenStream, errors: &mut Errors) -> 
         errors.push(error);
     }
     parsed
+}
+
+/// `account_keys(package_hash = "...", access_uref = "...", contract_hash = "...",
+/// contract_version = "...")`, any of them; every bad or repeated one is reported.
+fn parse_account_keys(
+    meta: &ParseNestedMeta,
+    keys: &mut AccountKeyDecl,
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    if !meta.input.peek(syn::token::Paren) {
+        errors.push(meta.error(
+            "expected a list: `account_keys(package_hash = \"...\", contract_hash = \"...\")`",
+        ));
+        return skip_value(meta);
+    }
+    meta.parse_nested_meta(|handle| {
+        let slot = handle
+            .path
+            .get_ident()
+            .and_then(|ident| keys.slot(&ident.to_string()));
+        match slot {
+            Some(slot) => {
+                let name = parse_name(&handle, errors)?;
+                set_once(slot, name, &handle, errors);
+            }
+            None => {
+                errors.push(handle.error(format!(
+                    "unknown handle: `account_keys(...)` names `{}`",
+                    AccountKeyDecl::HANDLES.join("`, `")
+                )));
+                skip_value(&handle)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// A flag argument written alone (`locked`): sets `flag`, reporting a value or a repeat.
@@ -258,13 +296,19 @@ pub struct ExportArgs {
     pub name: Option<Name>,
     /// `None` when `groups` is absent (a public entry point).
     pub groups: Option<Groups>,
+    /// `#[init(already_initialized = error)]`.
+    pub already_initialized: Option<Expr>,
 }
 
-/// `#[entry_point(name = "...", groups = ["..."])]`; the other roles take no arguments. Every
-/// bad argument is reported.
+/// `#[entry_point(name = "...", groups = ["..."])]` and `#[init(already_initialized = ...)]`;
+/// the other roles take no arguments. Every bad argument is reported.
 pub fn parse_export_args(role: Role, attr: &Attribute, errors: &mut Errors) -> ExportArgs {
     let mut args = ExportArgs::default();
     if matches!(attr.meta, Meta::Path(_)) {
+        return args;
+    }
+    if role == Role::Init {
+        parse_init_args(attr, &mut args, errors);
         return args;
     }
     if role != Role::EntryPoint {
@@ -298,6 +342,27 @@ pub fn parse_export_args(role: Role, attr: &Attribute, errors: &mut Errors) -> E
         errors.push(error);
     }
     args
+}
+
+/// `#[init(already_initialized = error)]`: the error a second call of `#[init]` reverts with.
+fn parse_init_args(attr: &Attribute, args: &mut ExportArgs, errors: &mut Errors) {
+    let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("already_initialized") {
+            let expected = "expected an error: `already_initialized = MyError::AlreadyInitialized`";
+            let error = assigned_value(&meta, expected, errors)?;
+            set_once(&mut args.already_initialized, error, &meta, errors);
+        } else {
+            errors.push(meta.error(
+                "unknown argument: #[init] takes `already_initialized = <error>`, the error a \
+                 second call reverts with",
+            ));
+            skip_value(&meta)?;
+        }
+        Ok(())
+    });
+    if let Err(error) = result {
+        errors.push(error);
+    }
 }
 
 /// Stores `value` in `slot`, reporting a repeated argument.

@@ -32,9 +32,11 @@ pub fn session(args: TokenStream, item: TokenStream) -> TokenStream {
 /// `upgrade = true`, adds a version to the installing account's package and disables the one it
 /// replaces). Arguments: `name = "..."` names the contract (default: the module's name);
 /// `instance = "param"` names the `#[init]` parameter whose value names the instance, so one
-/// account can install several (`<name>_<instance>_package_hash`, ...); `locked` makes a
-/// package that takes no second version; `keep_previous_versions` leaves a replaced version
-/// enabled.
+/// account can install several (`<name>_<instance>_package_hash`, ...);
+/// `account_keys(package_hash = "...", access_uref = "...", contract_hash = "...",
+/// contract_version = "...")` names the installing account's handles (any of them; `{instance}`
+/// stands for the instance's name); `locked` makes a package that takes no second version;
+/// `keep_previous_versions` leaves a replaced version enabled.
 #[proc_macro_attribute]
 pub fn contract(args: TokenStream, item: TokenStream) -> TokenStream {
     expand_module(Mode::Contract, args.into(), item.into()).into()
@@ -76,7 +78,9 @@ pub fn entry_point(_args: TokenStream, item: TokenStream) -> TokenStream {
     misplaced("#[entry_point]", "#[casper_dsl::contract]", item.into()).into()
 }
 
-/// Marks a contract's initializer; only meaningful inside a `#[casper_dsl::contract]` module.
+/// Marks a contract's initializer, run once by the installer; only meaningful inside a
+/// `#[casper_dsl::contract]` module. `#[init(already_initialized = MyError::AlreadyInitialized)]`
+/// names the error a later call reverts with (default `casper_dsl::errors::ALREADY_INITIALIZED`).
 #[proc_macro_attribute]
 pub fn init(_args: TokenStream, item: TokenStream) -> TokenStream {
     misplaced("#[init]", "#[casper_dsl::contract]", item.into()).into()

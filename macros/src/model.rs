@@ -4,7 +4,7 @@
 //! rule can be unit-tested from `syn::parse_quote!` without invoking the compiler.
 
 use proc_macro2::Span;
-use syn::{Attribute, Ident, ItemMod, Type};
+use syn::{Attribute, Expr, Ident, ItemMod, Type};
 
 /// Which attribute the module carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,11 +31,60 @@ pub struct DslModule {
     /// `#[casper_dsl::contract(instance = "param")]`: the `#[init]` parameter whose value names
     /// the instance, so one account can install several (`<name>_<instance>_package_hash`, ...).
     pub instance: Option<Name>,
+    /// `#[casper_dsl::contract(account_keys(...))]`: the names of the installing account's
+    /// handles the user chose, instead of the default ones.
+    pub account_keys: AccountKeyDecl,
     /// `#[casper_dsl::contract(locked)]`: the package takes no version after the first.
     pub locked: bool,
     /// `#[casper_dsl::contract(keep_previous_versions)]`: an upgrade leaves the version it
     /// replaces enabled (by default it is disabled).
     pub keep_previous_versions: bool,
+}
+
+/// The installing account's named keys for the contract's handles, as declared in
+/// `account_keys(...)`; `{instance}` in a name stands for the instance's name.
+#[derive(Default)]
+pub struct AccountKeyDecl {
+    pub package_hash: Option<Name>,
+    pub access_uref: Option<Name>,
+    pub contract_hash: Option<Name>,
+    /// Only kept (a URef holding the version's number) when declared.
+    pub contract_version: Option<Name>,
+}
+
+impl AccountKeyDecl {
+    /// The argument names of `account_keys(...)`, in the order messages list them.
+    pub const HANDLES: [&'static str; 4] = [
+        "package_hash",
+        "access_uref",
+        "contract_hash",
+        "contract_version",
+    ];
+
+    /// The slot of the handle `handle` (one of [`AccountKeyDecl::HANDLES`]).
+    pub fn slot(&mut self, handle: &str) -> Option<&mut Option<Name>> {
+        match handle {
+            "package_hash" => Some(&mut self.package_hash),
+            "access_uref" => Some(&mut self.access_uref),
+            "contract_hash" => Some(&mut self.contract_hash),
+            "contract_version" => Some(&mut self.contract_version),
+            _ => None,
+        }
+    }
+
+    /// Each declared name with its handle.
+    pub fn declared(&self) -> impl Iterator<Item = (&'static str, &Name)> {
+        let slots = [
+            &self.package_hash,
+            &self.access_uref,
+            &self.contract_hash,
+            &self.contract_version,
+        ];
+        Self::HANDLES
+            .into_iter()
+            .zip(slots)
+            .filter_map(|(handle, name)| Some((handle, name.as_ref()?)))
+    }
 }
 
 /// `#[state] const NAME: Var<T> = Var::new("key");` (or a `Mapping`): created by the installer
@@ -118,6 +167,8 @@ pub struct Export {
     /// `#[entry_point(groups = ["admin"])]`: the user groups allowed to call it; `None` for a
     /// public entry point.
     pub groups: Option<Groups>,
+    /// `#[init(already_initialized = error)]`: what a second call of `#[init]` reverts with.
+    pub already_initialized: Option<Expr>,
 }
 
 /// The `groups = [...]` list of an entry point.
@@ -141,7 +192,29 @@ impl DslModule {
             .iter()
             .find(|param| param.name.value == instance.value)
     }
+
+    /// `<name>`, or `<name>_{instance}` for a contract with instances: the start of the
+    /// default names of the installing account's keys.
+    pub fn account_key_prefix(&self) -> String {
+        match self.instance {
+            Some(_) => format!("{}_{INSTANCE_PLACEHOLDER}", self.name.value),
+            None => self.name.value.clone(),
+        }
+    }
+
+    /// The installing account's named key for `handle` (one of [`AccountKeyDecl::HANDLES`]):
+    /// declared, or `<prefix>_<handle>` (the contract version is kept only when declared).
+    pub fn account_key(&self, handle: &str) -> String {
+        match self.account_keys.declared().find(|(h, _)| *h == handle) {
+            Some((_, name)) => name.value.clone(),
+            None => format!("{}_{handle}", self.account_key_prefix()),
+        }
+    }
 }
+
+/// What stands for the instance's name in the installing account's keys (the runtime's
+/// `casper_dsl::INSTANCE_PLACEHOLDER`).
+pub const INSTANCE_PLACEHOLDER: &str = "{instance}";
 
 impl Export {
     /// The groups allowed to call the entry point (none: it is public).

@@ -28,6 +28,7 @@ pub fn parse_module(
     let ModuleArgs {
         name: explicit_name,
         instance,
+        account_keys,
         locked,
         keep_previous_versions,
     } = attrs::parse_module_args(mode, args, &mut errors);
@@ -72,6 +73,7 @@ pub fn parse_module(
         state: items.state,
         events: items.events,
         instance,
+        account_keys,
         locked,
         keep_previous_versions,
     };
@@ -491,6 +493,7 @@ fn take_export(function: &mut ItemFn, errors: &mut Errors) -> Option<Export> {
             span: sig.ident.span(),
         }),
         groups: args.groups,
+        already_initialized: args.already_initialized,
         params,
         output: parse_output(&sig.output, errors),
     })
@@ -782,6 +785,60 @@ mod tests {
     }
 
     #[test]
+    fn models_account_keys_and_the_second_init_error() {
+        let module = parse(
+            Mode::Contract,
+            quote!(
+                instance = "name",
+                account_keys(contract_hash = "token_hash_{instance}")
+            ),
+            quote! {
+                mod token {
+                    #[init(already_initialized = TokenError::AlreadyInitialized)]
+                    pub fn init(name: String) {}
+                    #[entry_point] pub fn get() {}
+                }
+            },
+        )
+        .unwrap();
+        assert_eq!(module.account_key("contract_hash"), "token_hash_{instance}");
+        assert_eq!(
+            module.account_key("package_hash"),
+            "token_{instance}_package_hash"
+        );
+        assert!(module.account_keys.contract_version.is_none());
+        assert!(module.exports[0].already_initialized.is_some());
+
+        let found = messages(parse(
+            Mode::Contract,
+            quote!(account_keys(
+                hash = "x",
+                package_hash = 1,
+                package_hash = "a",
+                package_hash = "b"
+            )),
+            quote! {
+                mod token {
+                    #[init(already_initialized = E::A, already_initialized = E::B)] pub fn init() {}
+                }
+            },
+        ));
+        let expected = [
+            "unknown handle",
+            "expected a string",
+            "duplicate `package_hash`",
+            "duplicate `already_initialized`",
+        ];
+        for expected in expected {
+            assert!(
+                found.iter().any(|m| m.contains(expected)),
+                "{expected}: {found:?}"
+            );
+        }
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+    }
+
+    #[test]
     fn misplaced_or_malformed_item_attributes_are_reported() {
         let found = messages(parse(
             Mode::Contract,
@@ -886,8 +943,8 @@ mod tests {
                     #[entry_point] pub const async unsafe extern "C" fn a<T>(&self) {}
                     #[entry_point] pub fn b((x, y): (u64, u64), s: &str, i: impl Into<u64>) {}
                     #[entry_point] pub fn v(x: u64, ...) where u64: Copy {}
-                    #[init(name = "x")] pub fn c() {}
-                    #[init] #[entry_point] pub fn d() {}
+                    #[upgrade(name = "x")] pub fn c() {}
+                    #[init(name = "x")] #[entry_point] pub fn d() {}
                     #[entry_point] pub struct NotAFunction;
                 }
             },
@@ -904,7 +961,8 @@ mod tests {
             "replace `impl Trait`",
             "take no `where` clause",
             "cannot be variadic",
-            "#[init] takes no arguments",
+            "#[upgrade] takes no arguments",
+            "unknown argument: #[init] takes `already_initialized = <error>`",
             "a function takes one of",
             "applies to a function",
         ];

@@ -7,7 +7,7 @@ use syn::{Ident, Item, UseTree};
 
 use crate::{
     errors::Errors,
-    model::{DslModule, Export, Mode, Name, Role},
+    model::{AccountKeyDecl, DslModule, Export, Mode, Name, Role, INSTANCE_PLACEHOLDER},
 };
 
 /// Export name of the generated installer (contracts) or session body.
@@ -147,6 +147,7 @@ fn validate_contract(module: &DslModule, errors: &mut Errors) {
     check_state_keys(module, errors);
     check_generated_names(module, errors);
     check_instance(module, errors);
+    check_account_keys(module, errors);
     if entry_points == 0 {
         errors.add(
             module.item.ident.span(),
@@ -170,6 +171,49 @@ fn check_instance(module: &DslModule, errors: &mut Errors) {
                 instance.value, instance.value
             ),
         );
+    }
+}
+
+/// Each name declared in `account_keys(...)` is a usable named key that is the instance's own
+/// (it holds `{instance}` exactly when the contract has instances, and no other placeholder)
+/// and differs from the other handles'.
+fn check_account_keys(module: &DslModule, errors: &mut Errors) {
+    let mut handles_by_key: HashMap<String, Vec<&str>> = HashMap::new();
+    let kept = AccountKeyDecl::HANDLES.into_iter().filter(|handle| {
+        *handle != "contract_version" || module.account_keys.contract_version.is_some()
+    });
+    for handle in kept {
+        handles_by_key
+            .entry(module.account_key(handle))
+            .or_default()
+            .push(handle);
+    }
+    for (handle, name) in module.account_keys.declared() {
+        let value = &name.value;
+        let message = if value.is_empty() {
+            "a named key cannot be empty".to_owned()
+        } else if value.starts_with(RESERVED_PREFIX) {
+            format!("named keys starting with `{RESERVED_PREFIX}` are reserved")
+        } else if value.replace(INSTANCE_PLACEHOLDER, "").contains(['{', '}']) {
+            format!("the only placeholder in an account key is `{INSTANCE_PLACEHOLDER}`")
+        } else if module.instance.is_some() && !value.contains(INSTANCE_PLACEHOLDER) {
+            format!(
+                "with `instance = \"...\"`, each account key contains `{INSTANCE_PLACEHOLDER}`, \
+                 replaced by the instance's name: otherwise every instance would use this one"
+            )
+        } else if module.instance.is_none() && value.contains(INSTANCE_PLACEHOLDER) {
+            format!(
+                "`{INSTANCE_PLACEHOLDER}` stands for the instance's name: add \
+                 `instance = \"<#[init] parameter>\"` to the contract, or remove it"
+            )
+        } else if let Some(other) = handles_by_key[value].iter().find(|other| **other != handle) {
+            format!(
+                "`{handle}` and `{other}` would share the account key `{value}`: give each its own"
+            )
+        } else {
+            continue;
+        };
+        errors.add(name.span, message);
     }
 }
 
@@ -379,6 +423,65 @@ mod tests {
                 "`{found}` should contain `{expected}`"
             );
         }
+    }
+
+    #[test]
+    fn account_keys_are_the_instances_own_and_distinct() {
+        let init = quote! {
+            mod token {
+                #[init] pub fn init(name: String) {}
+                #[entry_point] pub fn get() {}
+            }
+        };
+        let found = violations(
+            Mode::Contract,
+            quote!(
+                instance = "name",
+                account_keys(
+                    package_hash = "token_package",
+                    access_uref = "a_{name}",
+                    contract_hash = "{instance}_package_hash",
+                    contract_version = "{instance}_package_hash",
+                )
+            ),
+            init.clone(),
+        );
+        assert_violations(
+            &found,
+            &[
+                "each account key contains `{instance}`",
+                "the only placeholder",
+                "`contract_hash` and `contract_version` would share",
+                "`contract_version` and `contract_hash` would share",
+            ],
+        );
+        let clean = violations(
+            Mode::Contract,
+            quote!(
+                instance = "name",
+                account_keys(
+                    package_hash = "token_package_{instance}",
+                    contract_version = "token_version_{instance}",
+                )
+            ),
+            init,
+        );
+        assert_violations(&clean, &[]);
+        let without_instance = violations(
+            Mode::Contract,
+            quote!(account_keys(
+                contract_hash = "{instance}",
+                access_uref = "token_package_hash"
+            )),
+            quote! { mod token { #[entry_point] pub fn get() {} } },
+        );
+        assert_violations(
+            &without_instance,
+            &[
+                "would share the account key",
+                "stands for the instance's name",
+            ],
+        );
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! `#[entry_point(groups = [...])]` and checked by the engine).
 
 use casper_contract::{contract_api::runtime, unwrap_or_revert::UnwrapOrRevert};
-use casper_types::{account::AccountHash, ApiError, Key};
+use casper_types::{
+    account::AccountHash, contracts::ContractPackageHash, system::CallerInfo, ApiError, Key,
+};
 
 /// `CallerInfo` field indices (casper-types `system::caller`); each field is an `Option`.
 const ACCOUNT_FIELD: u8 = 0;
@@ -13,7 +15,22 @@ const CONTRACT_PACKAGE_FIELD: u8 = 2;
 /// contract) calls, the calling contract's package as `Key::Hash` when a contract calls (the
 /// identity CEP-18 tokens use for balances and allowances).
 pub fn immediate_caller() -> Key {
-    let caller = runtime::get_immediate_caller().unwrap_or_revert();
+    identity(runtime::get_immediate_caller().unwrap_or_revert())
+}
+
+/// The package of the contract running this code (`Key::Hash`), for an entry point or an
+/// `#[init]` that records where it lives (the CEP-18 reference keeps it under
+/// `package_hash`); reverts with `ApiError::InvalidCallerInfoRequest` in session code.
+pub fn this_package() -> ContractPackageHash {
+    let current = runtime::get_call_stack().pop();
+    match current.map(identity) {
+        Some(Key::Hash(package)) => ContractPackageHash::new(package),
+        _ => runtime::revert(ApiError::InvalidCallerInfoRequest),
+    }
+}
+
+/// The identity of one call-stack element: its account, or its contract's package.
+fn identity(caller: CallerInfo) -> Key {
     let field = |index| {
         caller
             .get_field_by_index(index)

@@ -10,8 +10,8 @@ use casper_contract::{
 use casper_types::{
     contract_messages::MessageTopicOperation,
     contracts::{ContractHash, ContractPackageHash, NamedKeys},
-    AccessRights, CLType, EntityEntryPoint, EntryPointAccess, EntryPointPayment, EntryPointType,
-    EntryPoints, Group, Key, Parameter, RuntimeArgs, URef,
+    AccessRights, ApiError, CLType, EntityEntryPoint, EntryPointAccess, EntryPointPayment,
+    EntryPointType, EntryPoints, Group, Key, Parameter, RuntimeArgs, URef,
 };
 
 use crate::{
@@ -93,52 +93,73 @@ pub fn upgrade_requested() -> bool {
     present_arg::<bool>(UPGRADE_ARG).unwrap_or(false)
 }
 
-/// The installing account's named keys for contract `<name>`, or for its instance `<instance>`
-/// (`<name>_<instance>_...`, the way the Casper reference contracts name an account's handles
-/// after the instance). See [`crate::Install::account_key`], which names them the same way.
+/// The placeholder an instance contract's [`AccountKeyNames`] contain, replaced by the
+/// instance's name.
+pub const INSTANCE_PLACEHOLDER: &str = "{instance}";
+
+/// The names of the installing account's named keys for a contract's handles, as declared
+/// (`#[casper_dsl::contract(account_keys(...))]`) or by default: `<name>_package_hash`,
+/// `<name>_access_uref`, `<name>_contract_hash`, and for a contract with `instance = "..."`
+/// `<name>_{instance}_package_hash`, ... ([`INSTANCE_PLACEHOLDER`] stands for the instance's
+/// name). Generated code builds this; the installer and [`crate::Install::account_key`] read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AccountKeyNames {
+    /// The contract package (`Key::Hash`).
+    pub package_hash: &'static str,
+    /// The package's access URef, needed to upgrade it.
+    pub access_uref: &'static str,
+    /// The latest installed contract version (`Key::Hash`).
+    pub contract_hash: &'static str,
+    /// A URef holding the latest version's number (`u32`), if the contract keeps one.
+    pub contract_version: Option<&'static str>,
+    /// `<name>` or `<name>_{instance}`: user group `label`'s URef is kept under
+    /// `<group_prefix>_<label>_group`.
+    pub group_prefix: &'static str,
+}
+
+impl AccountKeyNames {
+    /// `name` with [`INSTANCE_PLACEHOLDER`] replaced by `instance` (unchanged for a contract
+    /// installed once per account, whose names have no placeholder).
+    // Inlined, so that a contract without instances carries no code to replace a placeholder.
+    #[inline(always)]
+    pub fn fill(name: &'static str, instance: Option<&str>) -> Cow<'static, str> {
+        match instance {
+            Some(instance) => Cow::Owned(name.replace(INSTANCE_PLACEHOLDER, instance)),
+            None => Cow::Borrowed(name),
+        }
+    }
+}
+
+/// The installing account's named keys for this install: [`AccountKeyNames`] filled in with
+/// the instance's name, if the contract has instances.
 pub struct AccountKeys {
-    /// `<name>` or `<name>_<instance>`.
-    prefix: Cow<'static, str>,
-    /// `<prefix>_package_hash`: the contract package (`Key::Hash`).
     package_hash: Cow<'static, str>,
-    /// `<prefix>_access_uref`: the package's access URef, needed to upgrade it.
     access_uref: Cow<'static, str>,
-    /// `<prefix>_contract_hash`: the latest installed contract version (`Key::Hash`).
     contract_hash: Cow<'static, str>,
+    contract_version: Option<Cow<'static, str>>,
+    group_prefix: Cow<'static, str>,
 }
 
 impl AccountKeys {
-    /// The keys of a contract installed once per account, spelled out at compile time:
-    /// `<name>`, `<name>_package_hash`, `<name>_access_uref`, `<name>_contract_hash`.
-    pub fn fixed(
-        name: &'static str,
-        package_hash: &'static str,
-        access_uref: &'static str,
-        contract_hash: &'static str,
-    ) -> Self {
+    /// `names` for the instance `instance` (`None` for a contract installed once per account:
+    /// the names are then used as they are, without a copy).
+    // Inlined into the installer, where `instance` is a constant `None` for most contracts.
+    #[inline(always)]
+    pub fn new(names: &AccountKeyNames, instance: Option<&str>) -> Self {
+        let fill = |name| AccountKeyNames::fill(name, instance);
         AccountKeys {
-            prefix: Cow::Borrowed(name),
-            package_hash: Cow::Borrowed(package_hash),
-            access_uref: Cow::Borrowed(access_uref),
-            contract_hash: Cow::Borrowed(contract_hash),
+            package_hash: fill(names.package_hash),
+            access_uref: fill(names.access_uref),
+            contract_hash: fill(names.contract_hash),
+            contract_version: names.contract_version.map(fill),
+            group_prefix: fill(names.group_prefix),
         }
     }
 
-    /// The keys of the instance `instance` of contract `name`: `<name>_<instance>_...`.
-    pub fn for_instance(name: &str, instance: &str) -> Self {
-        let prefix = [name, "_", instance].concat();
-        AccountKeys {
-            package_hash: Cow::Owned([prefix.as_str(), "_package_hash"].concat()),
-            access_uref: Cow::Owned([prefix.as_str(), "_access_uref"].concat()),
-            contract_hash: Cow::Owned([prefix.as_str(), "_contract_hash"].concat()),
-            prefix: Cow::Owned(prefix),
-        }
-    }
-
-    /// `<prefix>_<label>_group`: where the installing account keeps the URef of user group
-    /// `label`.
+    /// `<group_prefix>_<label>_group`: where the installing account keeps the URef of user
+    /// group `label`.
     fn group(&self, label: &str) -> String {
-        [&*self.prefix, "_", label, "_group"].concat()
+        [&*self.group_prefix, "_", label, "_group"].concat()
     }
 }
 
@@ -254,9 +275,12 @@ pub fn add_version(
     if lifecycle.is_some() {
         named_keys.insert(String::from(pending), Key::Hash([0; 32]));
     }
-    let (contract_hash, _version) =
+    let (contract_hash, version) =
         storage::add_contract_version(package.hash, entry_points, named_keys, topics);
     runtime::put_key(&keys.contract_hash, Key::Hash(contract_hash.value()));
+    if let Some(version_key) = &keys.contract_version {
+        runtime::put_key(version_key, Key::URef(storage::new_uref(version)));
+    }
     if let (Some(previous), false) = (package.previous, keep_previous) {
         storage::disable_contract_version(package.hash, previous).unwrap_or_revert();
     }
@@ -266,21 +290,26 @@ pub fn add_version(
 }
 
 /// First statement of the generated `#[init]` entry point: lets exactly one call through (the
-/// installer's) and reverts every later one with [`errors::ALREADY_INITIALIZED`].
-pub fn begin_init() {
-    begin_once(INIT_PENDING);
+/// installer's) and reverts every later one with `error` ([`errors::ALREADY_INITIALIZED`]
+/// unless `#[init(already_initialized = ...)]` names another).
+// Inlined into the export, so that the error, a constant there, is folded into its code
+// rather than converted at run time.
+#[inline(always)]
+pub fn begin_init(error: ApiError) {
+    begin_once(INIT_PENDING, error);
 }
 
 /// First statement of the generated `#[upgrade]` entry point: lets exactly one call per new
 /// version through (the installer's) and reverts every other with
 /// [`errors::ALREADY_INITIALIZED`].
 pub fn begin_upgrade() {
-    begin_once(UPGRADE_PENDING);
+    begin_once(UPGRADE_PENDING, errors::ALREADY_INITIALIZED);
 }
 
-fn begin_once(pending: &str) {
+#[inline(always)]
+fn begin_once(pending: &str, error: ApiError) {
     if !runtime::has_key(pending) {
-        runtime::revert(errors::ALREADY_INITIALIZED);
+        runtime::revert(error);
     }
     runtime::remove_key(pending);
 }

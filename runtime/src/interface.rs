@@ -13,6 +13,7 @@ use casper_types::{
 
 use crate::{
     buffer,
+    install::AccountKeyNames,
     signature::{Argument, Value},
 };
 
@@ -135,15 +136,16 @@ impl<R: Value, E> Call<R, E> {
     }
 }
 
-/// What installing a contract takes: its name (the prefix of the installer's named keys), the
-/// directory of the crate that builds its wasm, and the `#[init]` arguments. Built by the
+/// What installing a contract takes: its name, where the installing account keeps its handles,
+/// the directory of the crate that builds its wasm, and the `#[init]` arguments. Built by the
 /// generated `installer(...)` function; the `casper-dsl-testing` kit installs it.
 pub struct Install {
-    /// The contract's name: the installer writes `<name>_contract_hash`, `<name>_package_hash`
-    /// and `<name>_access_uref` into the installing account.
+    /// The contract's name (`#[casper_dsl::contract(name = "...")]`, the module's by default).
     pub name: &'static str,
-    /// The instance's name, for a contract declared with `instance = "..."`: the account's
-    /// handles are then `<name>_<instance>_contract_hash`, ...
+    /// The names of the installing account's handles (`<name>_contract_hash`, ... by default).
+    pub account_keys: AccountKeyNames,
+    /// The instance's name, for a contract declared with `instance = "..."`: it replaces
+    /// `{instance}` in [`Install::account_keys`] (`<name>_<instance>_contract_hash`, ...).
     pub instance: Option<String>,
     /// `CARGO_MANIFEST_DIR` of the contract's crate.
     pub crate_dir: &'static str,
@@ -152,8 +154,10 @@ pub struct Install {
 }
 
 impl Install {
-    /// The installing account's named key `kind` (`"contract_hash"`, `"package_hash"`,
-    /// `"access_uref"`) for this contract or instance: `<name>[_<instance>]_<kind>`.
+    /// The installing account's named key `kind` for this contract or instance:
+    /// `"package_hash"`, `"access_uref"`, `"contract_hash"` and `"contract_version"` name the
+    /// handles as declared (the version is kept only when `account_keys(contract_version = ...)`
+    /// names it); any other kind, such as `"admin_group"`, is `<name>[_<instance>]_<kind>`.
     ///
     /// ```
     /// # #[casper_dsl::contract(instance = "symbol")]
@@ -164,19 +168,37 @@ impl Install {
     /// assert_eq!(token::installer("CDT".into()).account_key("contract_hash"), "token_CDT_contract_hash");
     /// ```
     pub fn account_key(&self, kind: &str) -> String {
-        match &self.instance {
-            Some(instance) => [self.name, "_", instance, "_", kind].concat(),
-            None => [self.name, "_", kind].concat(),
+        let keys = &self.account_keys;
+        let declared = match kind {
+            "package_hash" => Some(keys.package_hash),
+            "access_uref" => Some(keys.access_uref),
+            "contract_hash" => Some(keys.contract_hash),
+            "contract_version" => keys.contract_version,
+            _ => None,
+        };
+        let instance = self.instance.as_deref();
+        match declared {
+            Some(name) => AccountKeyNames::fill(name, instance).into_owned(),
+            None => [
+                &*AccountKeyNames::fill(keys.group_prefix, instance),
+                "_",
+                kind,
+            ]
+            .concat(),
         }
     }
 }
 
-/// Adds the argument `name` to `args`; generated call builders use it.
+/// Adds the argument `name` to `args` (nothing for an empty
+/// [`Omittable`](crate::Omittable)); generated call builders use it.
 ///
 /// # Panics
 ///
 /// On the host, if `value` cannot be serialized (on wasm, reverts with the error's code).
 pub fn insert_arg<T: Argument>(args: &mut RuntimeArgs, name: &str, value: T) {
+    if value.is_omitted() {
+        return;
+    }
     match value.into_cl_value() {
         Ok(value) => args.insert_cl_value(name, value),
         #[cfg(target_arch = "wasm32")]

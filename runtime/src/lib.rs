@@ -56,18 +56,18 @@ pub use casper_contract;
 pub use casper_dsl_macros::{call, contract, entry_point, error, init, session, upgrade};
 pub use casper_types;
 pub use casper_types::ApiError;
-pub use install::UPGRADE_ARG;
+pub use install::{AccountKeyNames, INSTANCE_PLACEHOLDER, UPGRADE_ARG};
 pub use interface::{Call, Install};
-pub use signature::Value;
+pub use signature::{Omittable, Value};
 
 /// Everything a contract module usually needs, for `use casper_dsl::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        access::{immediate_caller, require_caller},
+        access::{immediate_caller, require_caller, this_package},
         events::emit,
         named_keys::{get_key, put_key},
         state::{Mapping, Var},
-        storage,
+        storage, Omittable,
     };
     pub use alloc::{boxed::Box, format, string::String, string::ToString, vec, vec::Vec};
     pub use casper_contract::contract_api::{
@@ -92,7 +92,7 @@ pub mod __private {
     };
     pub use crate::interface::{insert_arg, with_upgrade};
     pub use crate::signature::{
-        instance_name, is_argument, is_completion, is_state, ArgumentReader, Completion,
+        instance_name, is_argument, is_completion, is_state, Argument, ArgumentReader, Completion,
         InstanceName, Outcome, ReadOptionalArgument, ReadRequiredArgument,
     };
     pub use crate::state::State;
@@ -102,6 +102,7 @@ pub mod __private {
     pub use casper_types::{
         contracts::NamedKeys, CLType, CLTyped, EntryPoints, Parameter, RuntimeArgs,
     };
+    pub use core::convert::Into;
     pub use core::env;
     pub use core::option::Option;
 }

@@ -24,7 +24,7 @@ use casper_types::{
     URef, U128, U256, U512,
 };
 
-use crate::args::{optional_arg, required_arg};
+use crate::args::{optional_arg, present_arg, required_arg};
 
 /// A Casper value type: one with a `CLType` that encodes and decodes, usable as a runtime
 /// argument, a return value, or inside `Option`, `Vec`, maps and tuples of either.
@@ -157,6 +157,19 @@ pub trait Argument: CLTyped + ToBytes + FromBytes {
         Ok(CLValue::from_components(Self::cl_type(), bytes))
     }
 
+    /// Whether the entry-point table declares a parameter of this type: not for an
+    /// [`Omittable`] (the engine's strict argument checking would otherwise refuse a call that
+    /// omits it, or that gives it bare).
+    #[doc(hidden)]
+    const DECLARED: bool = true;
+
+    /// Whether the caller leaves the argument out altogether (an empty [`Omittable`]).
+    #[doc(hidden)]
+    #[inline(always)]
+    fn is_omitted(&self) -> bool {
+        false
+    }
+
     /// Decodes the argument's bytes, which must hold exactly one value.
     #[doc(hidden)]
     #[inline(always)]
@@ -173,6 +186,111 @@ impl<T: Value> Argument for T {
 }
 
 impl<T: Value, E: Value> Argument for Result<T, E> {}
+
+/// A runtime argument the caller may leave out, and passes as a bare `T` when it does not: the
+/// convention of the Casper reference contracts' optional install arguments (CEP-18's
+/// `enable_mint_burn: u8`, `minter_list: Vec<Key>`), which clients send as
+/// `enable_mint_burn:u8='1'`. An `Option<T>` parameter is optional too, but its value, when
+/// given, is an `Option<T>` (`opt_u8` in casper-client). A bare value that does not decode as
+/// a `T` reverts with `ApiError::InvalidArgument`. Its `CLType` is `T`'s; an entry point's
+/// table leaves it out, as the reference contracts' tables leave out their optional arguments,
+/// so that the engine's strict argument checking accepts it given bare or omitted.
+///
+/// ```
+/// #[casper_dsl::contract]
+/// pub mod token {
+///     use casper_dsl::prelude::*;
+///
+///     #[init]
+///     pub fn init(enable_mint_burn: Omittable<u8>) {
+///         let enabled = enable_mint_burn.unwrap_or(0) != 0;
+///     }
+///     # #[entry_point] pub fn get() {}
+/// }
+/// // The install builder takes one as well: `1.into()`, or `None.into()` to leave it out.
+/// let install = token::installer(1.into());
+/// assert_eq!(install.args.get("enable_mint_burn").unwrap().to_t::<u8>().unwrap(), 1);
+/// assert!(token::installer(None.into()).args.get("enable_mint_burn").is_none());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Omittable<T>(pub Option<T>);
+
+impl<T> Omittable<T> {
+    /// The value, if the caller gave one.
+    pub fn into_option(self) -> Option<T> {
+        self.0
+    }
+
+    /// The value, or `default` if the caller left the argument out.
+    pub fn unwrap_or(self, default: T) -> T {
+        self.0.unwrap_or(default)
+    }
+
+    /// The value, or `T::default()` if the caller left the argument out.
+    pub fn unwrap_or_default(self) -> T
+    where
+        T: Default,
+    {
+        self.0.unwrap_or_default()
+    }
+}
+
+impl<T> From<T> for Omittable<T> {
+    fn from(value: T) -> Self {
+        Omittable(Some(value))
+    }
+}
+
+impl<T> From<Option<T>> for Omittable<T> {
+    fn from(value: Option<T>) -> Self {
+        Omittable(value)
+    }
+}
+
+impl<T: CLTyped> CLTyped for Omittable<T> {
+    fn cl_type() -> casper_types::CLType {
+        T::cl_type()
+    }
+}
+
+/// The bare `T` (nothing when left out, and then not sent at all).
+impl<T: ToBytes> ToBytes for Omittable<T> {
+    fn to_bytes(&self) -> Result<Vec<u8>, bytesrepr::Error> {
+        self.0.as_ref().map_or(Ok(Vec::new()), ToBytes::to_bytes)
+    }
+
+    fn serialized_length(&self) -> usize {
+        self.0.as_ref().map_or(0, ToBytes::serialized_length)
+    }
+
+    fn write_bytes(&self, writer: &mut Vec<u8>) -> Result<(), bytesrepr::Error> {
+        self.0
+            .as_ref()
+            .map_or(Ok(()), |value| value.write_bytes(writer))
+    }
+}
+
+/// A bare `T`, given.
+impl<T: FromBytes> FromBytes for Omittable<T> {
+    fn from_bytes(bytes: &[u8]) -> Result<(Self, &[u8]), bytesrepr::Error> {
+        let (value, rest) = T::from_bytes(bytes)?;
+        Ok((Omittable(Some(value)), rest))
+    }
+}
+
+impl<T: Value> Argument for Omittable<T> {
+    const DECLARED: bool = false;
+
+    #[inline(always)]
+    fn is_omitted(&self) -> bool {
+        self.0.is_none()
+    }
+
+    #[inline(always)]
+    fn from_argument_bytes(bytes: Vec<u8>) -> Result<Self, bytesrepr::Error> {
+        T::from_value_bytes(bytes).map(|value| Omittable(Some(value)))
+    }
+}
 
 /// What an entry point's return type means to its caller: the value handed back
 /// ([`Outcome::Returned`]) and the error it may revert with ([`Outcome::Error`]).
@@ -265,7 +383,7 @@ impl<T: Into<ApiError>> RevertError for T {}
 
 /// Reads the runtime argument of a parameter of type `T`. Generated code calls
 /// `(&&ArgumentReader::<T>::new()).read(name)`: method resolution picks
-/// [`ReadOptionalArgument`] when `T` is an `Option` (an omitted argument is `None`) and
+/// [`ReadOptionalArgument`] when `T` is an `Option` or an [`Omittable`] (an omitted argument is `None`) and
 /// [`ReadRequiredArgument`] for every other type (an omitted argument reverts with
 /// `ApiError::MissingArgument`).
 #[doc(hidden)]
@@ -298,6 +416,14 @@ where
     #[inline(always)]
     fn read(&self, name: &str) -> Option<T> {
         optional_arg(name)
+    }
+}
+
+impl<T: Value> ReadOptionalArgument for &ArgumentReader<Omittable<T>> {
+    type Value = Omittable<T>;
+    #[inline(always)]
+    fn read(&self, name: &str) -> Omittable<T> {
+        Omittable(present_arg(name))
     }
 }
 

@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::export::{cl_type_of, export_fn, returned_cl_type, user_export};
+use super::export::{export_fn, returned_cl_type, user_export};
 use crate::{
     model::{DslModule, Export, Role},
     validate::CALL_EXPORT,
@@ -18,19 +18,41 @@ use crate::{
 pub fn expand(module: &DslModule) -> TokenStream {
     let exports = module.exports.iter().map(|export| {
         let prelude = match export.role {
-            Role::Init => quote! { ::casper_dsl::__private::begin_init(); },
+            Role::Init => quote! {
+                ::casper_dsl::__private::begin_init(__casper_dsl_already_initialized());
+            },
             Role::Upgrade => quote! { ::casper_dsl::__private::begin_upgrade(); },
             _ => TokenStream::new(),
         };
         user_export(export, &export.name.value, prelude)
     });
+    let already_initialized = module.init().map(already_initialized);
     let installer = export_fn(
         CALL_EXPORT,
         &format_ident!("__casper_dsl_install"),
         &[],
         installer_body(module),
     );
-    quote! { #(#exports)* #installer }
+    quote! { #(#exports)* #already_initialized #installer }
+}
+
+/// What a second call of `#[init]` reverts with: the error `already_initialized = ...` names, or
+/// `ALREADY_INITIALIZED`. A function compiled on every target, so that a host build reports an
+/// error type that does not convert to `ApiError`, once, at the expression.
+fn already_initialized(init: &Export) -> TokenStream {
+    let error = match &init.already_initialized {
+        Some(error) => quote_spanned! {error.span()=>
+            ::casper_dsl::__private::Into::<::casper_dsl::ApiError>::into(#error)
+        },
+        None => quote! { ::casper_dsl::errors::ALREADY_INITIALIZED },
+    };
+    quote! {
+        #[allow(dead_code)]
+        #[inline(always)]
+        fn __casper_dsl_already_initialized() -> ::casper_dsl::ApiError {
+            #error
+        }
+    }
 }
 
 /// The installer: only the steps this contract needs are generated, so a contract without
@@ -38,32 +60,22 @@ pub fn expand(module: &DslModule) -> TokenStream {
 /// cannot shadow the user's `#[state]` consts.
 fn installer_body(module: &DslModule) -> TokenStream {
     let rows = module.exports.iter().map(table_row);
-    let name = &module.name.value;
-    // The instance's name, read (and so checked) before anything is created; a contract
-    // installed once per account has its keys spelled out at compile time.
-    let keys = match module.instance_param() {
+    // The instance's name, read (and so checked) before anything is created.
+    let instance = match module.instance_param() {
         Some(param) => {
             let (arg, ty) = (&param.name.value, &param.ty);
             quote_spanned! {ty.span()=>
-                ::casper_dsl::__private::AccountKeys::for_instance(
-                    #name,
+                ::casper_dsl::__private::Option::Some(
                     ::casper_dsl::__private::InstanceName::instance_name(
                         &(&&::casper_dsl::__private::ArgumentReader::<#ty>::new()).read(#arg),
                     ),
                 )
             }
         }
-        None => {
-            let package_hash = format!("{name}_package_hash");
-            let access_uref = format!("{name}_access_uref");
-            let contract_hash = format!("{name}_contract_hash");
-            quote! {
-                ::casper_dsl::__private::AccountKeys::fixed(
-                    #name, #package_hash, #access_uref, #contract_hash,
-                )
-            }
-        }
+        None => quote! { ::casper_dsl::__private::Option::None },
     };
+    let names = account_key_names(module);
+    let keys = quote! { ::casper_dsl::__private::AccountKeys::new(&#names, #instance) };
     let locked = module.locked;
     let state = module.state.iter().map(|item| {
         let (ident, ty) = (&item.ident, &item.ty);
@@ -122,6 +134,33 @@ fn installer_body(module: &DslModule) -> TokenStream {
     }
 }
 
+/// The `casper_dsl::AccountKeyNames` of the contract: where the installer puts its handles in
+/// the installing account, and where `Install::account_key` finds them.
+pub(super) fn account_key_names(module: &DslModule) -> TokenStream {
+    let (package_hash, access_uref, contract_hash) = (
+        module.account_key("package_hash"),
+        module.account_key("access_uref"),
+        module.account_key("contract_hash"),
+    );
+    let contract_version = match &module.account_keys.contract_version {
+        Some(name) => {
+            let name = &name.value;
+            quote! { ::casper_dsl::__private::Option::Some(#name) }
+        }
+        None => quote! { ::casper_dsl::__private::Option::None },
+    };
+    let group_prefix = module.account_key_prefix();
+    quote! {
+        ::casper_dsl::AccountKeyNames {
+            package_hash: #package_hash,
+            access_uref: #access_uref,
+            contract_hash: #contract_hash,
+            contract_version: #contract_version,
+            group_prefix: #group_prefix,
+        }
+    }
+}
+
 /// Every group any entry point names, once each, sorted.
 fn groups(module: &DslModule) -> BTreeSet<&str> {
     module
@@ -156,13 +195,28 @@ fn lifecycle_call(module: &DslModule, role: Role) -> TokenStream {
 /// under the function's own `#[cfg]`s.
 fn table_row(export: &Export) -> TokenStream {
     let name = &export.name.value;
+    // Each parameter the table declares (all but an `Omittable`'s), pushed if its type says so:
+    // a constant condition, so the row costs what a plain list would.
+    let count = export.params.len();
     let params = export.params.iter().map(|param| {
-        let arg = &param.name.value;
-        let cl_type = cl_type_of(&param.ty);
-        quote! { ::casper_dsl::__private::Parameter::new(#arg, #cl_type) }
+        let (arg, ty) = (&param.name.value, &param.ty);
+        quote_spanned! {ty.span()=>
+            if <#ty as ::casper_dsl::__private::Argument>::DECLARED {
+                __casper_dsl_params.push(::casper_dsl::__private::Parameter::new(
+                    #arg,
+                    <#ty as ::casper_dsl::__private::CLTyped>::cl_type(),
+                ));
+            }
+        }
     });
     let ret = returned_cl_type(export);
-    let params = quote! { ::casper_dsl::__private::Vec::from([#(#params),*]) };
+    let params = quote! {
+        {
+            let mut __casper_dsl_params = ::casper_dsl::__private::Vec::with_capacity(#count);
+            #(#params)*
+            __casper_dsl_params
+        }
+    };
     let row = match &export.groups {
         None => quote! { ::casper_dsl::__private::entry_point(#name, #params, #ret) },
         Some(groups) => {

@@ -99,8 +99,3 @@ pub fn declared_error(role: Role, ty: &syn::Type) -> TokenStream {
         quote_spanned! {ty.span()=> <#ty as ::casper_dsl::__private::Completion>::Error }
     }
 }
-
-/// `<T as CLTyped>::cl_type()`, spanned at `T`.
-pub fn cl_type_of(ty: &syn::Type) -> TokenStream {
-    quote_spanned! {ty.span()=> <#ty as ::casper_dsl::__private::CLTyped>::cl_type() }
-}

@@ -83,6 +83,7 @@ fn install_builder(module: &DslModule, role: Role, function: &str, doc: &str) ->
         None => quote! { ::casper_dsl::__private::Option::None },
     };
     let name = &module.name.value;
+    let account_keys = super::contract::account_key_names(module);
     quote! {
         #[doc = #doc]
         #[allow(clippy::too_many_arguments)]
@@ -90,6 +91,7 @@ fn install_builder(module: &DslModule, role: Role, function: &str, doc: &str) ->
             let __casper_dsl_instance = #instance;
             ::casper_dsl::Install {
                 name: #name,
+                account_keys: #account_keys,
                 instance: __casper_dsl_instance,
                 crate_dir: ::casper_dsl::__private::env!("CARGO_MANIFEST_DIR"),
                 args: #args,
