@@ -132,17 +132,17 @@ fn step(name: &str, execution: Execution) -> Measured {
 }
 
 /// Installs `wasm` from the default account and returns the contract hash the installer left
-/// under `<name>_contract_hash`, with the install's gas.
+/// under the account's named key `contract_hash_key`, with the install's gas.
 fn install(
     chain: &mut Chain,
     wasm: &[u8],
-    name: &str,
+    contract_hash_key: &str,
     args: RuntimeArgs,
 ) -> (ContractHash, Measured) {
     let account = chain.default_account();
     let installed = step("install", chain.run_session(account, wasm, args));
     (
-        chain.contract_hash_under(account, &format!("{name}_contract_hash")),
+        chain.contract_hash_under(account, contract_hash_key),
         installed,
     )
 }
@@ -151,21 +151,27 @@ fn install(
 /// package, which they call.
 fn install_dsl_counter(chain: &mut Chain, start: u64) -> ContractPackageHash {
     let wasm = build_wasm_for(example_dir("counter"), WASM32V1_NONE);
-    install(chain, wasm, "counter", runtime_args! { "start" => start });
+    install(
+        chain,
+        wasm,
+        "counter_contract_hash",
+        runtime_args! { "start" => start },
+    );
     let account = chain.default_account();
     chain.package_hash_under(account, "counter_package_hash")
 }
 
-/// Installs `wasm` as the contract `name` with `install_args`, then makes `calls` from the
-/// default account: the gas of the install and of each call.
+/// Installs `wasm` with `install_args` (the installer leaving the contract hash under
+/// `contract_hash_key`), then makes `calls` from the default account: the gas of the install
+/// and of each call.
 fn contract(
     chain: &mut Chain,
     wasm: &[u8],
-    name: &str,
+    contract_hash_key: &str,
     install_args: RuntimeArgs,
     calls: Vec<(&str, RuntimeArgs)>,
 ) -> Vec<Measured> {
-    let (contract, installed) = install(chain, wasm, name, install_args);
+    let (contract, installed) = install(chain, wasm, contract_hash_key, install_args);
     let caller: AccountHash = chain.default_account();
     let calls = calls.into_iter().map(|(entry_point, args)| {
         step(
@@ -186,7 +192,7 @@ fn counter(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
     contract(
         chain,
         wasm,
-        "counter",
+        "counter_contract_hash",
         runtime_args! { "start" => 10u64 },
         calls,
     )
@@ -205,7 +211,8 @@ fn cep18(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
         "symbol" => "TKN",
         "decimals" => 9u8,
         "total_supply" => U256::from(1_000_000u64),
-        "enable_mint_burn" => Some(true),
+        // Bare, as the reference contract takes it.
+        "enable_mint_burn" => 1u8,
     };
     let calls = vec![
         (
@@ -222,9 +229,10 @@ fn cep18(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
             runtime_args! { "owner" => owner, "amount" => U256::from(10u64) },
         ),
     ];
-    // Both tokens name their account keys after the token: `cep18_Token_contract_hash`, ...
-    let mut measured = contract(chain, wasm, "cep18_Token", install_args, calls);
-    let token = chain.contract_hash_under(installer, "cep18_Token_contract_hash");
+    // Both tokens keep the reference's account keys, named after the token.
+    let contract_hash_key = "cep18_contract_hash_Token";
+    let mut measured = contract(chain, wasm, contract_hash_key, install_args, calls);
+    let token = chain.contract_hash_under(installer, contract_hash_key);
     let args =
         runtime_args! { "owner" => owner, "recipient" => recipient, "amount" => U256::from(50u64) };
     let spent = chain.call_contract(spender_account, token, "transfer_from", args);
@@ -242,7 +250,7 @@ fn vault(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
     contract(
         chain,
         wasm,
-        "vault",
+        "vault_contract_hash",
         runtime_args! { "counter" => counter },
         calls,
     )

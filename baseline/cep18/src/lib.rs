@@ -1,35 +1,41 @@
 //! The `cep18` example written by hand against casper-contract, as the Casper docs teach: one
 //! `#[no_mangle]` function per entry point, `get_named_arg` per argument, an entry-point table
-//! built by hand, and an installer that creates the package, its `admin` group and a version,
-//! then calls the contract's `init` once to create its dictionaries and mint the supply.
+//! built by hand, and an installer that creates the package and a version, puts the reference
+//! contract's account keys (`cep18_contract_package_<name>`, `cep18_contract_hash_<name>`, ...)
+//! into the installing account, then calls the contract's `init` once to create its
+//! dictionaries, mint the supply and hand out the first security badges.
 //!
-//! Balances and allowances are keyed by `Key`: an account (`Key::Account`) or a contract
-//! package (`Key::Hash`), whichever is the immediate caller. Events are native messages whose
-//! payload is the `bytesrepr` encoding of their fields, one after the other.
+//! Install arguments: `name`, `symbol`, `decimals`, `total_supply` (minted to the installer),
+//! and, optional and bare as the reference takes them, `enable_mint_burn: u8` (0, the default,
+//! turns `mint`, `burn` and `change_security` off), `admin_list: Vec<Key>` and
+//! `minter_list: Vec<Key>`. Every entry point is public: who may `mint` (admins and minters)
+//! and `change_security` (admins) is decided by the badges in the `security_badges`
+//! dictionary, not by a user group; the installer is an admin.
+//!
+//! Balances, allowances and badges are keyed by `Key`: an account (`Key::Account`) or a
+//! contract package (`Key::Hash`), whichever is the immediate caller. Events are native
+//! messages whose payload is the `bytesrepr` encoding of their fields, one after the other.
 #![no_std]
 
 extern crate alloc;
 
-use alloc::{
-    collections::{BTreeMap, BTreeSet},
-    string::String,
-    vec,
-    vec::Vec,
-};
+use alloc::{collections::BTreeMap, string::String, vec, vec::Vec};
 
 use base64::{engine::general_purpose::STANDARD, Engine};
 use casper_contract::{
     contract_api::{runtime, storage},
+    ext_ffi,
     unwrap_or_revert::UnwrapOrRevert,
 };
 use casper_types::{
     account::AccountHash,
-    bytesrepr::{Bytes, FromBytes, ToBytes},
+    api_error,
+    bytesrepr::{self, Bytes, FromBytes, ToBytes},
     contract_messages::{MessagePayload, MessageTopicOperation},
     contracts::{ContractPackageHash, NamedKeys},
     system::CallerInfo,
     ApiError, CLType, CLTyped, CLValue, EntityEntryPoint, EntryPointAccess, EntryPointPayment,
-    EntryPointType, EntryPoints, Group, Key, PackageHash, Parameter, RuntimeArgs, URef, U256,
+    EntryPointType, EntryPoints, Key, PackageHash, Parameter, RuntimeArgs, URef, U256,
 };
 // The same panic handler and allocator as the DSL's contracts.
 use casper_dsl as _;
@@ -42,47 +48,100 @@ const TOTAL_SUPPLY: &str = "total_supply";
 const ENABLE_MINT_BURN: &str = "enable_mint_burn";
 const BALANCES: &str = "balances";
 const ALLOWANCES: &str = "allowances";
+const SECURITY_BADGES: &str = "security_badges";
+/// The token's package (`Key::Hash`), as the reference contract keeps it.
+const PACKAGE_HASH: &str = "package_hash";
+
+// Optional arguments, given bare (`Vec<Key>`) or left out.
+const ADMIN_LIST: &str = "admin_list";
+const MINTER_LIST: &str = "minter_list";
+const NONE_LIST: &str = "none_list";
 
 // Installing account's named keys.
 /// The installing account's named key `kind` for the token `name`, named after the token as the
-/// reference contract does: `cep18_<name>_<kind>`.
-fn account_key(name: &str, kind: &str) -> String {
-    ["cep18_", name, "_", kind].concat()
+/// reference contract does: `cep18_<kind>_<name>`.
+fn account_key(kind: &str, name: &str) -> String {
+    ["cep18_", kind, "_", name].concat()
 }
 
-const ADMIN_GROUP: &str = "admin";
 const INIT: &str = "init";
+
+// Security badges, stored as `u8`s as the reference stores them.
+/// Mints, and grants and revokes badges.
+const ADMIN: u8 = 0;
+/// Mints.
+const MINTER: u8 = 1;
+/// No rights: what `change_security`'s `none_list` sets.
+const NO_RIGHTS: u8 = 2;
 
 // Event topics.
 const MINT: &str = "Mint";
 const BURN: &str = "Burn";
 const SET_ALLOWANCE: &str = "SetAllowance";
+const INCREASE_ALLOWANCE: &str = "IncreaseAllowance";
+const DECREASE_ALLOWANCE: &str = "DecreaseAllowance";
 const TRANSFER: &str = "Transfer";
 const TRANSFER_FROM: &str = "TransferFrom";
+const CHANGE_SECURITY: &str = "ChangeSecurity";
 
 /// `CallerInfo` field indices (casper-types `system::caller`); each field is an `Option`.
 const CALLER_ACCOUNT: u8 = 0;
 const CALLER_PACKAGE: u8 = 1;
 const CALLER_CONTRACT_PACKAGE: u8 = 2;
 
-/// What a second call of `init` reverts with: the code casper-dsl uses for a repeated
-/// `#[init]`, so that both sides of the benchmark fail alike.
-const ALREADY_INITIALIZED: ApiError = ApiError::User(65_534);
+/// What an install reverts with when the account already holds a token of that name: the code
+/// casper-dsl uses for an install over an existing package, so that both sides of the benchmark
+/// fail alike.
+const ALREADY_INSTALLED: ApiError = ApiError::User(65_533);
 
+/// The reference implementation's error codes.
 #[repr(u16)]
 #[derive(Clone, Copy)]
 enum Cep18Error {
     InsufficientBalance = 60001,
     InsufficientAllowance = 60002,
     Overflow = 60003,
+    /// `mint` by a caller without an admin or minter badge, `change_security` by a non-admin.
+    InsufficientRights = 60010,
+    /// A second call of `init`.
+    AlreadyInitialized = 60015,
     MintBurnDisabled = 60016,
     CannotTargetSelfUser = 60017,
+    /// `burn` of tokens the caller does not hold.
+    InvalidBurnTarget = 60018,
 }
 
 impl From<Cep18Error> for ApiError {
     fn from(error: Cep18Error) -> Self {
         ApiError::User(error as u16)
     }
+}
+
+// ---- Arguments ----
+
+/// The optional runtime argument `name`, given bare (a `u8`, not an `Option<u8>`) as the
+/// reference's optional arguments are: `None` if the caller left it out. A value that does not
+/// decode as a `T` reverts with `ApiError::InvalidArgument` (casper-contract's
+/// `try_get_named_arg` would take it for a missing argument).
+fn optional_named_arg<T: FromBytes>(name: &str) -> Option<T> {
+    let mut size = 0usize;
+    // SAFETY: the host reads `name` within its length and writes one `usize` to `size`.
+    let status =
+        unsafe { ext_ffi::casper_get_named_arg_size(name.as_ptr(), name.len(), &mut size) };
+    match api_error::result_from(status) {
+        Ok(()) => {}
+        Err(ApiError::MissingArgument) => return None,
+        Err(error) => runtime::revert(error),
+    }
+    let mut bytes = vec![0u8; size];
+    if size > 0 {
+        // SAFETY: `bytes` holds `size` bytes, which the host fills.
+        let status = unsafe {
+            ext_ffi::casper_get_named_arg(name.as_ptr(), name.len(), bytes.as_mut_ptr(), size)
+        };
+        api_error::result_from(status).unwrap_or_revert();
+    }
+    Some(bytesrepr::deserialize(bytes).unwrap_or_revert_with(ApiError::InvalidArgument))
 }
 
 // ---- Storage helpers ----
@@ -99,9 +158,9 @@ fn read_value<T: CLTyped + FromBytes>(name: &str) -> T {
     storage::read_or_revert(uref_of(name))
 }
 
-/// Dictionary item key of `owner`'s balance: base64 of its bytes.
-fn balance_item_key(owner: Key) -> String {
-    STANDARD.encode(owner.to_bytes().unwrap_or_revert())
+/// Dictionary item key of `holder`'s balance or badge: base64 of its bytes.
+fn holder_item_key(holder: Key) -> String {
+    STANDARD.encode(holder.to_bytes().unwrap_or_revert())
 }
 
 /// Dictionary item key of the allowance `owner` gave `spender`: hex of the BLAKE2b digest of
@@ -120,11 +179,11 @@ fn read_amount(dictionary: URef, item_key: &str) -> U256 {
 }
 
 fn read_balance(balances: URef, owner: Key) -> U256 {
-    read_amount(balances, &balance_item_key(owner))
+    read_amount(balances, &holder_item_key(owner))
 }
 
 fn write_balance(balances: URef, owner: Key, amount: U256) {
-    storage::dictionary_put(balances, &balance_item_key(owner), amount);
+    storage::dictionary_put(balances, &holder_item_key(owner), amount);
 }
 
 fn read_allowance(allowances: URef, owner: Key, spender: Key) -> U256 {
@@ -133,6 +192,15 @@ fn read_allowance(allowances: URef, owner: Key, spender: Key) -> U256 {
 
 fn write_allowance(allowances: URef, owner: Key, spender: Key, amount: U256) {
     storage::dictionary_put(allowances, &allowance_item_key(owner, spender), amount);
+}
+
+/// `holder`'s badge, `None` if it was never given one.
+fn read_badge(badges: URef, holder: Key) -> Option<u8> {
+    storage::dictionary_get(badges, &holder_item_key(holder)).unwrap_or_revert()
+}
+
+fn write_badge(badges: URef, holder: Key, badge: u8) {
+    storage::dictionary_put(badges, &holder_item_key(holder), badge);
 }
 
 // ---- Callers and events ----
@@ -173,24 +241,33 @@ fn return_value<T: CLTyped + ToBytes>(value: T) -> ! {
 // ---- Token logic ----
 
 fn require_mint_and_burn() {
-    let enabled: bool = read_value(ENABLE_MINT_BURN);
-    if !enabled {
+    let enabled: u8 = read_value(ENABLE_MINT_BURN);
+    if enabled == 0 {
         runtime::revert(Cep18Error::MintBurnDisabled);
     }
 }
 
-fn set_allowance(owner: Key, spender: Key, amount: U256) {
+/// Reverts unless `caller` holds one of the badges `allowed` in `badges`.
+fn require_badge(badges: URef, caller: Key, allowed: &[u8]) {
+    match read_badge(badges, caller) {
+        Some(badge) if allowed.contains(&badge) => {}
+        _ => runtime::revert(Cep18Error::InsufficientRights),
+    }
+}
+
+/// The caller, who gives `spender` an allowance: never itself.
+fn allowance_owner(spender: Key) -> Key {
+    let owner = immediate_caller();
     if owner == spender {
         runtime::revert(Cep18Error::CannotTargetSelfUser);
     }
-    write_allowance(uref_of(ALLOWANCES), owner, spender, amount);
-    emit(SET_ALLOWANCE, (owner, spender, amount));
+    owner
 }
 
-/// Moves `amount` from `sender` to `recipient`; a zero amount moves nothing but is allowed.
+/// Moves `amount` from `sender` to `recipient`; a zero amount reads and writes nothing.
 fn move_tokens(sender: Key, recipient: Key, amount: U256) {
-    if sender == recipient {
-        runtime::revert(Cep18Error::CannotTargetSelfUser);
+    if amount.is_zero() {
+        return;
     }
     let balances = uref_of(BALANCES);
     let sender_left = read_balance(balances, sender)
@@ -205,18 +282,32 @@ fn move_tokens(sender: Key, recipient: Key, amount: U256) {
 
 // ---- Entry points ----
 
-/// Runs once, called by the installer in the new contract's context: creates the dictionaries
-/// and credits the total supply to the installing account.
+/// Runs once, called by the installer in the new contract's context: creates the dictionaries,
+/// records the package, credits the total supply to the installing account and badges it as an
+/// admin, then badges `minter_list` as minters and `admin_list` as admins (a key in both is an
+/// admin).
 #[no_mangle]
 pub extern "C" fn init() {
     if runtime::has_key(BALANCES) {
-        runtime::revert(ALREADY_INITIALIZED);
+        runtime::revert(Cep18Error::AlreadyInitialized);
     }
+    let total_supply: U256 = runtime::get_named_arg(TOTAL_SUPPLY);
+    let package_hash: Key = runtime::get_named_arg(PACKAGE_HASH);
+    let admin_list: Option<Vec<Key>> = optional_named_arg(ADMIN_LIST);
+    let minter_list: Option<Vec<Key>> = optional_named_arg(MINTER_LIST);
     let balances = storage::new_dictionary(BALANCES).unwrap_or_revert();
     storage::new_dictionary(ALLOWANCES).unwrap_or_revert();
-    let total_supply: U256 = read_value(TOTAL_SUPPLY);
+    let badges = storage::new_dictionary(SECURITY_BADGES).unwrap_or_revert();
+    runtime::put_key(PACKAGE_HASH, package_hash);
     let installer = Key::Account(runtime::get_caller());
     write_balance(balances, installer, total_supply);
+    write_badge(badges, installer, ADMIN);
+    for minter in minter_list.unwrap_or_default() {
+        write_badge(badges, minter, MINTER);
+    }
+    for admin in admin_list.unwrap_or_default() {
+        write_badge(badges, admin, ADMIN);
+    }
     emit(MINT, (installer, total_supply));
 }
 
@@ -258,18 +349,21 @@ pub extern "C" fn allowance() {
 pub extern "C" fn approve() {
     let spender: Key = runtime::get_named_arg("spender");
     let amount: U256 = runtime::get_named_arg("amount");
-    set_allowance(immediate_caller(), spender, amount);
+    let owner = allowance_owner(spender);
+    write_allowance(uref_of(ALLOWANCES), owner, spender, amount);
+    emit(SET_ALLOWANCE, (owner, spender, amount));
 }
 
+/// Raises the caller's allowance for `spender` by `amount`, up to `U256::MAX` at most.
 #[no_mangle]
 pub extern "C" fn increase_allowance() {
     let spender: Key = runtime::get_named_arg("spender");
     let amount: U256 = runtime::get_named_arg("amount");
-    let owner = immediate_caller();
-    let raised = read_allowance(uref_of(ALLOWANCES), owner, spender)
-        .checked_add(amount)
-        .unwrap_or_revert_with(Cep18Error::Overflow);
-    set_allowance(owner, spender, raised);
+    let owner = allowance_owner(spender);
+    let allowances = uref_of(ALLOWANCES);
+    let raised = read_allowance(allowances, owner, spender).saturating_add(amount);
+    write_allowance(allowances, owner, spender, raised);
+    emit(INCREASE_ALLOWANCE, (owner, spender, raised, amount));
 }
 
 /// Lowers the caller's allowance for `spender` by `amount`, down to zero at most.
@@ -277,21 +371,29 @@ pub extern "C" fn increase_allowance() {
 pub extern "C" fn decrease_allowance() {
     let spender: Key = runtime::get_named_arg("spender");
     let amount: U256 = runtime::get_named_arg("amount");
-    let owner = immediate_caller();
-    let current = read_allowance(uref_of(ALLOWANCES), owner, spender);
-    set_allowance(owner, spender, current.saturating_sub(amount));
+    let owner = allowance_owner(spender);
+    let allowances = uref_of(ALLOWANCES);
+    let lowered = read_allowance(allowances, owner, spender).saturating_sub(amount);
+    write_allowance(allowances, owner, spender, lowered);
+    emit(DECREASE_ALLOWANCE, (owner, spender, lowered, amount));
 }
 
+/// Moves `amount` of the caller's tokens to `recipient`; a zero amount moves nothing but is
+/// recorded like any transfer.
 #[no_mangle]
 pub extern "C" fn transfer() {
     let recipient: Key = runtime::get_named_arg("recipient");
     let amount: U256 = runtime::get_named_arg("amount");
     let sender = immediate_caller();
+    if sender == recipient {
+        runtime::revert(Cep18Error::CannotTargetSelfUser);
+    }
     move_tokens(sender, recipient, amount);
     emit(TRANSFER, (sender, recipient, amount));
 }
 
-/// Moves `amount` from `owner` to `recipient` within the caller's allowance, which it uses.
+/// Moves `amount` from `owner` to `recipient` within the caller's allowance, which it uses; a
+/// zero amount does nothing at all (no write, no event), as in the reference.
 #[no_mangle]
 pub extern "C" fn transfer_from() {
     let owner: Key = runtime::get_named_arg("owner");
@@ -300,6 +402,9 @@ pub extern "C" fn transfer_from() {
     let spender = immediate_caller();
     if owner == recipient {
         runtime::revert(Cep18Error::CannotTargetSelfUser);
+    }
+    if amount.is_zero() {
+        return;
     }
     let allowances = uref_of(ALLOWANCES);
     let left = read_allowance(allowances, owner, spender)
@@ -310,19 +415,24 @@ pub extern "C" fn transfer_from() {
     emit(TRANSFER_FROM, (spender, owner, recipient, amount));
 }
 
-/// Admin only (checked by the engine): creates `amount` tokens for `owner`.
+/// For admins and minters: creates `amount` tokens for `owner`.
 #[no_mangle]
 pub extern "C" fn mint() {
     let owner: Key = runtime::get_named_arg("owner");
     let amount: U256 = runtime::get_named_arg("amount");
     require_mint_and_burn();
+    require_badge(
+        uref_of(SECURITY_BADGES),
+        immediate_caller(),
+        &[ADMIN, MINTER],
+    );
+    let balances = uref_of(BALANCES);
+    let balance = read_balance(balances, owner)
+        .checked_add(amount)
+        .unwrap_or_revert_with(Cep18Error::Overflow);
     let supply_uref = uref_of(TOTAL_SUPPLY);
     let supply: U256 = storage::read_or_revert(supply_uref);
     let supply = supply
-        .checked_add(amount)
-        .unwrap_or_revert_with(Cep18Error::Overflow);
-    let balances = uref_of(BALANCES);
-    let balance = read_balance(balances, owner)
         .checked_add(amount)
         .unwrap_or_revert_with(Cep18Error::Overflow);
     write_balance(balances, owner, balance);
@@ -330,124 +440,155 @@ pub extern "C" fn mint() {
     emit(MINT, (owner, amount));
 }
 
-/// Admin only (checked by the engine): destroys `amount` of `owner`'s tokens.
+/// Destroys `amount` of the caller's own tokens: `owner` must be the immediate caller.
 #[no_mangle]
 pub extern "C" fn burn() {
     let owner: Key = runtime::get_named_arg("owner");
     let amount: U256 = runtime::get_named_arg("amount");
     require_mint_and_burn();
+    if owner != immediate_caller() {
+        runtime::revert(Cep18Error::InvalidBurnTarget);
+    }
     let balances = uref_of(BALANCES);
     let left = read_balance(balances, owner)
         .checked_sub(amount)
         .unwrap_or_revert_with(Cep18Error::InsufficientBalance);
-    write_balance(balances, owner, left);
     let supply_uref = uref_of(TOTAL_SUPPLY);
     let supply: U256 = storage::read_or_revert(supply_uref);
-    storage::write(supply_uref, supply - amount);
+    let supply = supply
+        .checked_sub(amount)
+        .unwrap_or_revert_with(Cep18Error::Overflow);
+    write_balance(balances, owner, left);
+    storage::write(supply_uref, supply);
     emit(BURN, (owner, amount));
+}
+
+/// For admins: badges `minter_list` as minters, `admin_list` as admins and `none_list` as
+/// holders without rights, a later list winning for a key in several; the caller's own key is
+/// left out, as in the reference.
+#[no_mangle]
+pub extern "C" fn change_security() {
+    let admin_list: Option<Vec<Key>> = optional_named_arg(ADMIN_LIST);
+    let minter_list: Option<Vec<Key>> = optional_named_arg(MINTER_LIST);
+    let none_list: Option<Vec<Key>> = optional_named_arg(NONE_LIST);
+    require_mint_and_burn();
+    let badges = uref_of(SECURITY_BADGES);
+    let admin = immediate_caller();
+    require_badge(badges, admin, &[ADMIN]);
+    let mut changes: BTreeMap<Key, u8> = BTreeMap::new();
+    for (list, badge) in [
+        (minter_list, MINTER),
+        (admin_list, ADMIN),
+        (none_list, NO_RIGHTS),
+    ] {
+        for key in list.unwrap_or_default() {
+            changes.insert(key, badge);
+        }
+    }
+    changes.remove(&admin);
+    for (key, badge) in &changes {
+        write_badge(badges, *key, *badge);
+    }
+    emit(CHANGE_SECURITY, (admin, changes));
 }
 
 // ---- Installer ----
 
-fn entry_point(
-    name: &str,
-    params: Vec<Parameter>,
-    ret: CLType,
-    access: EntryPointAccess,
-) -> EntityEntryPoint {
+fn entry_point(name: &str, params: Vec<Parameter>, ret: CLType) -> EntityEntryPoint {
     EntityEntryPoint::new(
         name,
         params,
         ret,
-        access,
+        EntryPointAccess::Public,
         EntryPointType::Called,
         EntryPointPayment::Caller,
     )
 }
 
+/// The entry-point table; optional arguments (`init`'s `admin_list`, `change_security`'s
+/// lists, ...) are left out of it, as the reference leaves them out, so that the engine's
+/// strict argument checking accepts them given bare or not at all.
 fn entry_points() -> EntryPoints {
-    let public = || EntryPointAccess::Public;
-    let admin = || EntryPointAccess::Groups(vec![Group::new(ADMIN_GROUP)]);
     let key = |name: &str| Parameter::new(name, CLType::Key);
     let amount = || Parameter::new("amount", CLType::U256);
     let mut entry_points = EntryPoints::new();
     for row in [
-        entry_point(INIT, vec![], CLType::Unit, public()),
-        entry_point("name", vec![], CLType::String, public()),
-        entry_point("symbol", vec![], CLType::String, public()),
-        entry_point("decimals", vec![], CLType::U8, public()),
-        entry_point("total_supply", vec![], CLType::U256, public()),
-        entry_point("balance_of", vec![key("address")], CLType::U256, public()),
+        entry_point(
+            INIT,
+            vec![
+                Parameter::new(NAME, CLType::String),
+                Parameter::new(SYMBOL, CLType::String),
+                Parameter::new(DECIMALS, CLType::U8),
+                Parameter::new(TOTAL_SUPPLY, CLType::U256),
+            ],
+            CLType::Unit,
+        ),
+        entry_point("name", vec![], CLType::String),
+        entry_point("symbol", vec![], CLType::String),
+        entry_point("decimals", vec![], CLType::U8),
+        entry_point("total_supply", vec![], CLType::U256),
+        entry_point("balance_of", vec![key("address")], CLType::U256),
         entry_point(
             "allowance",
             vec![key("owner"), key("spender")],
             CLType::U256,
-            public(),
         ),
-        entry_point(
-            "approve",
-            vec![key("spender"), amount()],
-            CLType::Unit,
-            public(),
-        ),
+        entry_point("approve", vec![key("spender"), amount()], CLType::Unit),
         entry_point(
             "increase_allowance",
             vec![key("spender"), amount()],
             CLType::Unit,
-            public(),
         ),
         entry_point(
             "decrease_allowance",
             vec![key("spender"), amount()],
             CLType::Unit,
-            public(),
         ),
-        entry_point(
-            "transfer",
-            vec![key("recipient"), amount()],
-            CLType::Unit,
-            public(),
-        ),
+        entry_point("transfer", vec![key("recipient"), amount()], CLType::Unit),
         entry_point(
             "transfer_from",
             vec![key("owner"), key("recipient"), amount()],
             CLType::Unit,
-            public(),
         ),
-        entry_point("mint", vec![key("owner"), amount()], CLType::Unit, admin()),
-        entry_point("burn", vec![key("owner"), amount()], CLType::Unit, admin()),
+        entry_point("mint", vec![key("owner"), amount()], CLType::Unit),
+        entry_point("burn", vec![key("owner"), amount()], CLType::Unit),
+        entry_point("change_security", vec![], CLType::Unit),
     ] {
         entry_points.add_entry_point(row);
     }
     entry_points
 }
 
-/// The installer: creates the package, its `admin` group (whose URef the installing account
-/// keeps) and the contract holding the metadata, then has the contract initialise itself.
+/// The installer: reads and checks every argument, refuses a token name the account already
+/// installed, creates the package and the contract holding the metadata, keeps their handles
+/// in the installing account, then has the contract initialise itself.
 #[no_mangle]
 pub extern "C" fn call() {
-    let name: String = runtime::get_named_arg("name");
-    let symbol: String = runtime::get_named_arg("symbol");
-    let decimals: u8 = runtime::get_named_arg("decimals");
-    let total_supply: U256 = runtime::get_named_arg("total_supply");
-    // An `Option<bool>` argument, which may also be left out: either way `None` means false.
-    let enable_mint_burn: Option<bool> =
-        runtime::try_get_named_arg("enable_mint_burn").unwrap_or_default();
+    let name: String = runtime::get_named_arg(NAME);
+    let symbol: String = runtime::get_named_arg(SYMBOL);
+    let decimals: u8 = runtime::get_named_arg(DECIMALS);
+    let total_supply: U256 = runtime::get_named_arg(TOTAL_SUPPLY);
+    let enable_mint_burn: u8 = optional_named_arg(ENABLE_MINT_BURN).unwrap_or(0);
+    let admin_list: Option<Vec<Key>> = optional_named_arg(ADMIN_LIST);
+    let minter_list: Option<Vec<Key>> = optional_named_arg(MINTER_LIST);
 
+    let package_key = account_key("contract_package", &name);
+    if runtime::has_key(&package_key) {
+        runtime::revert(ALREADY_INSTALLED);
+    }
     let (package_hash, access_uref) = storage::create_contract_package_at_hash();
+    runtime::put_key(&package_key, Key::Hash(package_hash.value()));
     runtime::put_key(
-        &account_key(&name, "package_hash"),
-        Key::Hash(package_hash.value()),
+        &account_key("contract_package_access", &name),
+        Key::URef(access_uref),
     );
-    runtime::put_key(&account_key(&name, "access_uref"), Key::URef(access_uref));
-    let admin = storage::create_contract_user_group(package_hash, ADMIN_GROUP, 1, BTreeSet::new())
-        .unwrap_or_revert();
-    runtime::put_key(&account_key(&name, "admin_group"), Key::URef(admin[0]));
 
-    let contract_hash_key = account_key(&name, "contract_hash");
     let mut named_keys = NamedKeys::new();
-    named_keys.insert(String::from(NAME), storage::new_uref(name).into());
-    named_keys.insert(String::from(SYMBOL), storage::new_uref(symbol).into());
+    named_keys.insert(String::from(NAME), storage::new_uref(name.clone()).into());
+    named_keys.insert(
+        String::from(SYMBOL),
+        storage::new_uref(symbol.clone()).into(),
+    );
     named_keys.insert(String::from(DECIMALS), storage::new_uref(decimals).into());
     named_keys.insert(
         String::from(TOTAL_SUPPLY),
@@ -455,15 +596,51 @@ pub extern "C" fn call() {
     );
     named_keys.insert(
         String::from(ENABLE_MINT_BURN),
-        storage::new_uref(enable_mint_burn.unwrap_or(false)).into(),
+        storage::new_uref(enable_mint_burn).into(),
     );
-    let topics: BTreeMap<String, MessageTopicOperation> =
-        [MINT, BURN, SET_ALLOWANCE, TRANSFER, TRANSFER_FROM]
-            .into_iter()
-            .map(|topic| (String::from(topic), MessageTopicOperation::Add))
-            .collect();
-    let (contract_hash, _version) =
+    let topics: BTreeMap<String, MessageTopicOperation> = [
+        MINT,
+        BURN,
+        SET_ALLOWANCE,
+        INCREASE_ALLOWANCE,
+        DECREASE_ALLOWANCE,
+        TRANSFER,
+        TRANSFER_FROM,
+        CHANGE_SECURITY,
+    ]
+    .into_iter()
+    .map(|topic| (String::from(topic), MessageTopicOperation::Add))
+    .collect();
+    let (contract_hash, version) =
         storage::add_contract_version(package_hash, entry_points(), named_keys, topics);
-    runtime::put_key(&contract_hash_key, Key::Hash(contract_hash.value()));
-    runtime::call_contract::<()>(contract_hash, INIT, RuntimeArgs::new());
+    runtime::put_key(
+        &account_key("contract_hash", &name),
+        Key::Hash(contract_hash.value()),
+    );
+    runtime::put_key(
+        &account_key("contract_version", &name),
+        storage::new_uref(version).into(),
+    );
+
+    // The four arguments `init`'s row declares, the package it records, and the optional lists
+    // that were given.
+    let mut init_args = RuntimeArgs::new();
+    init_args.insert(NAME, name).unwrap_or_revert();
+    init_args.insert(SYMBOL, symbol).unwrap_or_revert();
+    init_args.insert(DECIMALS, decimals).unwrap_or_revert();
+    init_args
+        .insert(TOTAL_SUPPLY, total_supply)
+        .unwrap_or_revert();
+    init_args
+        .insert(PACKAGE_HASH, Key::Hash(package_hash.value()))
+        .unwrap_or_revert();
+    if let Some(admin_list) = admin_list {
+        init_args.insert(ADMIN_LIST, admin_list).unwrap_or_revert();
+    }
+    if let Some(minter_list) = minter_list {
+        init_args
+            .insert(MINTER_LIST, minter_list)
+            .unwrap_or_revert();
+    }
+    runtime::call_contract::<()>(contract_hash, INIT, init_args);
 }

@@ -1,21 +1,91 @@
-//! A CEP-18 fungible token written with casper-dsl.
+//! A CEP-18 fungible token written with casper-dsl, at parity with the reference contract
+//! (casper-ecosystem/cep18): its install arguments, entry points, error codes, security
+//! badges and named keys, so wallets and explorers that know CEP-18 find the token.
 //!
-//! Install arguments: `name`, `symbol`, `decimals`, `total_supply` (minted to the installer)
-//! and the optional `enable_mint_burn` (default `false`). `mint` is callable only by the `admin`
-//! group, whose URef the installer receives under `cep18_<name>_admin_group`; `burn` by any holder, of
-//! their own tokens only (as in the reference contract: nobody, an admin included, burns another
-//! holder's tokens). Both only if the token was installed with `enable_mint_burn`.
+//! Install arguments: `name`, `symbol`, `decimals`, `total_supply` (minted to the installer),
+//! and, optional and bare as the reference takes them, `enable_mint_burn: u8` (0, the default,
+//! turns mint, burn and `change_security` off), `admin_list: Vec<Key>` and
+//! `minter_list: Vec<Key>`. The installer is an admin. Admins and minters `mint`; any holder
+//! `burn`s its own tokens (nobody burns another holder's); admins grant and revoke badges with
+//! `change_security`, never their own.
 //!
-//! Balances and allowances are keyed by `Key`: an account (`Key::Account`) or a contract
-//! package (`Key::Hash`), whichever is the immediate caller. Dictionary item keys follow the
-//! reference implementation (see `casper_dsl::state`).
+//! Balances, allowances and badges are keyed by `Key`: an account (`Key::Account`) or a
+//! contract package (`Key::Hash`), whichever is the immediate caller. Dictionary item keys
+//! follow the reference implementation (see `casper_dsl::state`).
 #![no_std]
 
-// Several tokens per account, each with its own handles named after it (as the reference
-// contract does): `cep18_<name>_package_hash`, `cep18_<name>_contract_hash`, ...
-#[casper_dsl::contract(instance = "name")]
+extern crate alloc;
+
+use alloc::vec::Vec;
+use casper_dsl::casper_types::{
+    bytesrepr::{self, FromBytes, ToBytes},
+    CLType, CLTyped,
+};
+
+/// A holder's rights on the token, stored as the reference stores them (a `u8`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum SecurityBadge {
+    /// Mints, and grants and revokes badges.
+    Admin = 0,
+    /// Mints.
+    Minter = 1,
+    /// No rights: what `change_security`'s `none_list` sets.
+    None = 2,
+}
+
+impl CLTyped for SecurityBadge {
+    fn cl_type() -> CLType {
+        CLType::U8
+    }
+}
+
+impl ToBytes for SecurityBadge {
+    fn to_bytes(&self) -> Result<Vec<u8>, bytesrepr::Error> {
+        (*self as u8).to_bytes()
+    }
+
+    fn serialized_length(&self) -> usize {
+        1
+    }
+
+    fn write_bytes(&self, writer: &mut Vec<u8>) -> Result<(), bytesrepr::Error> {
+        writer.push(*self as u8);
+        Ok(())
+    }
+}
+
+impl FromBytes for SecurityBadge {
+    fn from_bytes(bytes: &[u8]) -> Result<(Self, &[u8]), bytesrepr::Error> {
+        let (byte, rest) = u8::from_bytes(bytes)?;
+        let badge = match byte {
+            0 => SecurityBadge::Admin,
+            1 => SecurityBadge::Minter,
+            2 => SecurityBadge::None,
+            _ => return Err(bytesrepr::Error::Formatting),
+        };
+        Ok((badge, rest))
+    }
+}
+
+impl casper_dsl::Value for SecurityBadge {}
+
+// Several tokens per account, each with the reference's account keys, named after the token:
+// `cep18_contract_package_<name>`, `cep18_contract_hash_<name>`, ...
+#[casper_dsl::contract(
+    instance = "name",
+    account_keys(
+        package_hash = "cep18_contract_package_{instance}",
+        access_uref = "cep18_contract_package_access_{instance}",
+        contract_hash = "cep18_contract_hash_{instance}",
+        contract_version = "cep18_contract_version_{instance}",
+    )
+)]
 pub mod cep18 {
+    use alloc::collections::BTreeMap;
     use casper_dsl::prelude::*;
+
+    use super::SecurityBadge;
 
     #[state]
     pub const NAME: Var<String> = Var::new("name");
@@ -25,13 +95,20 @@ pub mod cep18 {
     pub const DECIMALS: Var<u8> = Var::new("decimals");
     #[state]
     pub const TOTAL_SUPPLY: Var<U256> = Var::new("total_supply");
+    /// Non-zero: `mint`, `burn` and `change_security` are on.
     #[state]
-    pub const MINT_AND_BURN: Var<bool> = Var::new("enable_mint_burn");
+    pub const ENABLE_MINT_BURN: Var<u8> = Var::new("enable_mint_burn");
     #[state]
     pub const BALANCES: Mapping<Key, U256> = Mapping::new("balances");
     /// Keyed by `(owner, spender)`.
     #[state]
     pub const ALLOWANCES: Mapping<(Key, Key), U256> = Mapping::new("allowances");
+    /// Who may mint (admins and minters) and change badges (admins).
+    #[state]
+    pub const SECURITY_BADGES: Mapping<Key, SecurityBadge> = Mapping::new("security_badges");
+
+    /// The contract named key holding the token's package (`Key::Hash`), as in the reference.
+    pub const PACKAGE_HASH: &str = "package_hash";
 
     /// The reference implementation's error codes.
     #[casper_dsl::error]
@@ -40,6 +117,11 @@ pub mod cep18 {
         InsufficientBalance = 60001,
         InsufficientAllowance = 60002,
         Overflow = 60003,
+        /// `mint` by a caller without an admin or minter badge, `change_security` by a
+        /// non-admin.
+        InsufficientRights = 60010,
+        /// A second call of `init`.
+        AlreadyInitialized = 60015,
         MintBurnDisabled = 60016,
         CannotTargetSelfUser = 60017,
         /// `burn` of tokens the caller does not hold.
@@ -66,6 +148,24 @@ pub mod cep18 {
     }
 
     #[event]
+    pub struct IncreaseAllowance {
+        pub owner: Key,
+        pub spender: Key,
+        /// The new allowance.
+        pub allowance: U256,
+        pub inc_by: U256,
+    }
+
+    #[event]
+    pub struct DecreaseAllowance {
+        pub owner: Key,
+        pub spender: Key,
+        /// The new allowance.
+        pub allowance: U256,
+        pub decr_by: U256,
+    }
+
+    #[event]
     pub struct Transfer {
         pub sender: Key,
         pub recipient: Key,
@@ -80,22 +180,43 @@ pub mod cep18 {
         pub amount: U256,
     }
 
-    /// Stores the metadata and mints `total_supply` to the installer.
-    #[init]
+    #[event]
+    pub struct ChangeSecurity {
+        pub admin: Key,
+        pub sec_change_map: BTreeMap<Key, SecurityBadge>,
+    }
+
+    /// Stores the metadata, mints `total_supply` to the installer, makes it an admin, then
+    /// badges `minter_list` as minters and `admin_list` as admins (a key in both is an admin).
+    #[init(already_initialized = Cep18Error::AlreadyInitialized)]
+    #[allow(clippy::too_many_arguments)]
     pub fn init(
         name: String,
         symbol: String,
         decimals: u8,
         total_supply: U256,
-        enable_mint_burn: Option<bool>,
+        enable_mint_burn: Omittable<u8>,
+        admin_list: Omittable<Vec<Key>>,
+        minter_list: Omittable<Vec<Key>>,
     ) {
         NAME.set(name);
         SYMBOL.set(symbol);
         DECIMALS.set(decimals);
-        MINT_AND_BURN.set(enable_mint_burn.unwrap_or(false));
+        ENABLE_MINT_BURN.set(enable_mint_burn.unwrap_or(0));
+        put_key(PACKAGE_HASH, Key::Hash(this_package().value()));
         let installer = Key::Account(get_caller());
         TOTAL_SUPPLY.set(total_supply);
         BALANCES.set(&installer, total_supply);
+        SECURITY_BADGES.set(&installer, SecurityBadge::Admin);
+        let badged = [
+            (minter_list, SecurityBadge::Minter),
+            (admin_list, SecurityBadge::Admin),
+        ];
+        for (list, badge) in badged {
+            for key in list.unwrap_or_default() {
+                SECURITY_BADGES.set(&key, badge);
+            }
+        }
         emit(Mint {
             recipient: installer,
             amount: total_supply,
@@ -135,29 +256,58 @@ pub mod cep18 {
     /// Sets the caller's allowance for `spender` to `amount`.
     #[entry_point]
     pub fn approve(spender: Key, amount: U256) -> Result<(), Cep18Error> {
-        let owner = immediate_caller();
-        set_allowance(owner, spender, amount)
+        let owner = own_allowance(spender)?;
+        ALLOWANCES.set(&(owner, spender), amount);
+        emit(SetAllowance {
+            owner,
+            spender,
+            allowance: amount,
+        });
+        Ok(())
     }
 
+    /// Raises the caller's allowance for `spender` by `amount`, up to `U256::MAX` at most.
     #[entry_point]
     pub fn increase_allowance(spender: Key, amount: U256) -> Result<(), Cep18Error> {
-        let owner = immediate_caller();
-        let current = ALLOWANCES.get_or_default(&(owner, spender));
-        let raised = current.checked_add(amount).ok_or(Cep18Error::Overflow)?;
-        set_allowance(owner, spender, raised)
+        let owner = own_allowance(spender)?;
+        let allowance = ALLOWANCES
+            .get_or_default(&(owner, spender))
+            .saturating_add(amount);
+        ALLOWANCES.set(&(owner, spender), allowance);
+        emit(IncreaseAllowance {
+            owner,
+            spender,
+            allowance,
+            inc_by: amount,
+        });
+        Ok(())
     }
 
     /// Lowers the caller's allowance for `spender` by `amount`, down to zero at most.
     #[entry_point]
     pub fn decrease_allowance(spender: Key, amount: U256) -> Result<(), Cep18Error> {
-        let owner = immediate_caller();
-        let current = ALLOWANCES.get_or_default(&(owner, spender));
-        set_allowance(owner, spender, current.saturating_sub(amount))
+        let owner = own_allowance(spender)?;
+        let allowance = ALLOWANCES
+            .get_or_default(&(owner, spender))
+            .saturating_sub(amount);
+        ALLOWANCES.set(&(owner, spender), allowance);
+        emit(DecreaseAllowance {
+            owner,
+            spender,
+            allowance,
+            decr_by: amount,
+        });
+        Ok(())
     }
 
+    /// Moves `amount` of the caller's tokens to `recipient`; a zero amount moves nothing but is
+    /// recorded like any transfer.
     #[entry_point]
     pub fn transfer(recipient: Key, amount: U256) -> Result<(), Cep18Error> {
         let sender = immediate_caller();
+        if sender == recipient {
+            return Err(Cep18Error::CannotTargetSelfUser);
+        }
         move_tokens(sender, recipient, amount)?;
         emit(Transfer {
             sender,
@@ -167,12 +317,16 @@ pub mod cep18 {
         Ok(())
     }
 
-    /// Moves `amount` from `owner` to `recipient` within the caller's allowance, which it uses.
+    /// Moves `amount` from `owner` to `recipient` within the caller's allowance, which it uses;
+    /// a zero amount does nothing at all (no write, no event), as in the reference.
     #[entry_point]
     pub fn transfer_from(owner: Key, recipient: Key, amount: U256) -> Result<(), Cep18Error> {
         let spender = immediate_caller();
         if owner == recipient {
             return Err(Cep18Error::CannotTargetSelfUser);
+        }
+        if amount.is_zero() {
+            return Ok(());
         }
         let allowance = ALLOWANCES.get_or_default(&(owner, spender));
         let left = allowance
@@ -189,16 +343,16 @@ pub mod cep18 {
         Ok(())
     }
 
-    #[entry_point(groups = ["admin"])]
+    /// Mints `amount` to `owner`: for admins and minters.
+    #[entry_point]
     pub fn mint(owner: Key, amount: U256) -> Result<(), Cep18Error> {
         require_mint_and_burn()?;
+        require_badge(&[SecurityBadge::Admin, SecurityBadge::Minter])?;
+        let balance = BALANCES.get_or_default(&owner);
+        let balance = balance.checked_add(amount).ok_or(Cep18Error::Overflow)?;
         let supply = TOTAL_SUPPLY.get();
         let supply = supply.checked_add(amount).ok_or(Cep18Error::Overflow)?;
-        let balance = BALANCES.get_or_default(&owner);
-        BALANCES.set(
-            &owner,
-            balance.checked_add(amount).ok_or(Cep18Error::Overflow)?,
-        );
+        BALANCES.set(&owner, balance);
         TOTAL_SUPPLY.set(supply);
         emit(Mint {
             recipient: owner,
@@ -218,37 +372,78 @@ pub mod cep18 {
         let left = balance
             .checked_sub(amount)
             .ok_or(Cep18Error::InsufficientBalance)?;
+        let supply = TOTAL_SUPPLY.get();
+        let supply = supply.checked_sub(amount).ok_or(Cep18Error::Overflow)?;
         BALANCES.set(&owner, left);
-        TOTAL_SUPPLY.set(TOTAL_SUPPLY.get() - amount);
+        TOTAL_SUPPLY.set(supply);
         emit(Burn { owner, amount });
         Ok(())
     }
 
+    /// Badges `minter_list` as minters, `admin_list` as admins and `none_list` as holders
+    /// without rights, a later list winning for a key in several: for admins, and never for
+    /// their own badge (the caller's key is left out, as in the reference).
+    #[entry_point]
+    pub fn change_security(
+        admin_list: Omittable<Vec<Key>>,
+        minter_list: Omittable<Vec<Key>>,
+        none_list: Omittable<Vec<Key>>,
+    ) -> Result<(), Cep18Error> {
+        require_mint_and_burn()?;
+        require_badge(&[SecurityBadge::Admin])?;
+        let mut changes = BTreeMap::new();
+        let lists = [
+            (minter_list, SecurityBadge::Minter),
+            (admin_list, SecurityBadge::Admin),
+            (none_list, SecurityBadge::None),
+        ];
+        for (list, badge) in lists {
+            for key in list.unwrap_or_default() {
+                changes.insert(key, badge);
+            }
+        }
+        let admin = immediate_caller();
+        changes.remove(&admin);
+        for (key, badge) in &changes {
+            SECURITY_BADGES.set(key, *badge);
+        }
+        emit(ChangeSecurity {
+            admin,
+            sec_change_map: changes,
+        });
+        Ok(())
+    }
+
     fn require_mint_and_burn() -> Result<(), Cep18Error> {
-        if MINT_AND_BURN.get() {
+        if ENABLE_MINT_BURN.get() != 0 {
             Ok(())
         } else {
             Err(Cep18Error::MintBurnDisabled)
         }
     }
 
-    fn set_allowance(owner: Key, spender: Key, allowance: U256) -> Result<(), Cep18Error> {
-        if owner == spender {
-            return Err(Cep18Error::CannotTargetSelfUser);
+    /// `Ok` if the caller holds one of `allowed`.
+    fn require_badge(allowed: &[SecurityBadge]) -> Result<(), Cep18Error> {
+        match SECURITY_BADGES.get(&immediate_caller()) {
+            Some(badge) if allowed.contains(&badge) => Ok(()),
+            _ => Err(Cep18Error::InsufficientRights),
         }
-        ALLOWANCES.set(&(owner, spender), allowance);
-        emit(SetAllowance {
-            owner,
-            spender,
-            allowance,
-        });
-        Ok(())
     }
 
-    /// Moves `amount` from `sender` to `recipient`; a zero amount moves nothing but is allowed.
+    /// The caller, if it is not `spender`: nobody holds an allowance of its own tokens.
+    fn own_allowance(spender: Key) -> Result<Key, Cep18Error> {
+        let owner = immediate_caller();
+        if owner == spender {
+            Err(Cep18Error::CannotTargetSelfUser)
+        } else {
+            Ok(owner)
+        }
+    }
+
+    /// Moves `amount` from `sender` to `recipient`; a zero amount reads and writes nothing.
     fn move_tokens(sender: Key, recipient: Key, amount: U256) -> Result<(), Cep18Error> {
-        if sender == recipient {
-            return Err(Cep18Error::CannotTargetSelfUser);
+        if amount.is_zero() {
+            return Ok(());
         }
         let sender_balance = BALANCES.get_or_default(&sender);
         let sender_left = sender_balance

@@ -1,13 +1,14 @@
 //! The CEP-18 token on the real Casper execution engine: install arguments, metadata,
 //! transfers, allowances, mint/burn permissions, events, and where every named key lands.
 
+mod common;
+
 use casper_dsl::state::item_key;
-use casper_dsl_testing::{
-    casper_execution_engine::execution::ExecError, AccountHash, Chain, Deployed, EngineError, Key,
-    U256,
-};
+use casper_dsl::Install;
+use casper_dsl_testing::{AccountHash, Chain, Deployed, Key, U256};
 use cep18::cep18::{
-    calls, installer, Burn, Cep18Error, Mint, SetAllowance, Transfer, TransferFrom,
+    calls, installer, Burn, Cep18Error, DecreaseAllowance, IncreaseAllowance, Mint, SetAllowance,
+    Transfer, TransferFrom,
 };
 
 const SUPPLY: u64 = 1_000;
@@ -22,16 +23,11 @@ fn account(hash: AccountHash) -> Key {
     Key::Account(hash)
 }
 
-fn install(enable_mint_burn: Option<bool>) -> Token {
+/// Installs "Casper DSL Token", with mint and burn on if `enable_mint_burn` is non-zero.
+fn install(enable_mint_burn: u8) -> Token {
     let mut chain = Chain::new();
     let token = chain
-        .install(installer(
-            "Casper DSL Token".into(),
-            "CDT".into(),
-            9,
-            U256::from(SUPPLY),
-            enable_mint_burn,
-        ))
+        .install(token_named("Casper DSL Token", SUPPLY, enable_mint_burn))
         .expect("installs");
     let installer = chain.default_account();
     Token {
@@ -41,27 +37,36 @@ fn install(enable_mint_burn: Option<bool>) -> Token {
     }
 }
 
+/// The install of a token `name` (symbol "CDT", 9 decimals) with no admin or minter list.
+fn token_named(name: &str, supply: u64, enable_mint_burn: u8) -> Install {
+    installer(
+        name.into(),
+        "CDT".into(),
+        9,
+        U256::from(supply),
+        enable_mint_burn.into(),
+        None.into(),
+        None.into(),
+    )
+}
+
 impl Token {
     fn balance(&mut self, owner: Key) -> U256 {
-        self.chain
-            .call(&self.token, calls::balance_of(owner))
-            .unwrap()
+        common::balance_of(&mut self.chain, &self.token, owner)
     }
 
     fn allowance(&mut self, owner: Key, spender: Key) -> U256 {
-        self.chain
-            .call(&self.token, calls::allowance(owner, spender))
-            .unwrap()
+        common::allowance(&mut self.chain, &self.token, owner, spender)
     }
 
     fn supply(&mut self) -> U256 {
-        self.chain.call(&self.token, calls::total_supply()).unwrap()
+        common::total_supply(&mut self.chain, &self.token)
     }
 }
 
 #[test]
 fn install_stores_the_metadata_in_the_contract_and_mints_the_supply() {
-    let mut t = install(None);
+    let mut t = install(0);
     let name: String = t.chain.call(&t.token, calls::name()).unwrap();
     let symbol: String = t.chain.call(&t.token, calls::symbol()).unwrap();
     let decimals: u8 = t.chain.call(&t.token, calls::decimals()).unwrap();
@@ -79,28 +84,40 @@ fn install_stores_the_metadata_in_the_contract_and_mints_the_supply() {
         "symbol",
         "decimals",
         "total_supply",
+        "enable_mint_burn",
         "balances",
         "allowances",
+        "security_badges",
     ] {
         assert!(contract_keys.contains(key), "`{key}` is in the contract");
     }
+    // The reference keeps the package as a plain `Key::Hash`, not behind a URef.
+    assert_eq!(
+        contract_keys.get("package_hash"),
+        Some(&Key::Hash(t.token.package_hash.value()))
+    );
+    // The installing account holds the reference's four keys, named after the token.
     let account_keys = t.chain.account_named_keys(t.installer);
     let mut names: Vec<&str> = account_keys.names().map(String::as_str).collect();
     names.sort_unstable();
     assert_eq!(
         names,
         [
-            "cep18_Casper DSL Token_access_uref",
-            "cep18_Casper DSL Token_admin_group",
-            "cep18_Casper DSL Token_contract_hash",
-            "cep18_Casper DSL Token_package_hash"
+            "cep18_contract_hash_Casper DSL Token",
+            "cep18_contract_package_Casper DSL Token",
+            "cep18_contract_package_access_Casper DSL Token",
+            "cep18_contract_version_Casper DSL Token",
         ]
     );
+    let version_uref = account_keys
+        .get("cep18_contract_version_Casper DSL Token")
+        .unwrap();
+    assert_eq!(t.chain.read_key::<u32>(*version_uref), 1);
 }
 
 #[test]
 fn balances_are_found_off_chain_under_the_documented_item_key() {
-    let mut t = install(None);
+    let mut t = install(0);
     let owner = account(t.installer);
     let balances = *t
         .chain
@@ -123,8 +140,8 @@ fn balances_are_found_off_chain_under_the_documented_item_key() {
 
 #[test]
 fn one_account_installs_two_tokens_side_by_side() {
-    let mut t = install(None);
-    let other = installer("OtherToken".into(), "OTH".into(), 2, U256::from(5), None);
+    let mut t = install(0);
+    let other = token_named("OtherToken", 5, 0);
 
     let second = t.chain.install(other).expect("a second instance installs");
 
@@ -132,13 +149,13 @@ fn one_account_installs_two_tokens_side_by_side() {
     let keys = t.chain.account_named_keys(t.installer);
     for token in ["Casper DSL Token", "OtherToken"] {
         for kind in [
-            "package_hash",
-            "access_uref",
+            "contract_package",
+            "contract_package_access",
             "contract_hash",
-            "admin_group",
+            "contract_version",
         ] {
             assert!(
-                keys.contains(&format!("cep18_{token}_{kind}")),
+                keys.contains(&format!("cep18_{kind}_{token}")),
                 "{token} {kind}"
             );
         }
@@ -154,15 +171,9 @@ fn one_account_installs_two_tokens_side_by_side() {
 
 #[test]
 fn installing_a_token_of_the_same_name_again_never_upgrades_it() {
-    let mut t = install(None);
+    let mut t = install(0);
     let before = t.chain.state_root();
-    let again = installer(
-        "Casper DSL Token".into(),
-        "AGN".into(),
-        2,
-        U256::from(5),
-        None,
-    );
+    let again = token_named("Casper DSL Token", 5, 0);
 
     let refused = t.chain.install(again).unwrap_err();
 
@@ -177,8 +188,7 @@ fn installing_a_token_of_the_same_name_again_never_upgrades_it() {
 #[test]
 fn the_install_emits_the_initial_mint() {
     let mut chain = Chain::new();
-    let install = installer("T".into(), "T".into(), 0, U256::from(7), None);
-    chain.install(install).unwrap();
+    chain.install(token_named("T", 7, 0)).unwrap();
     let minted = chain.last_execution().events::<Mint>();
     assert_eq!(minted.len(), 1);
     assert_eq!(minted[0].recipient, account(chain.default_account()));
@@ -187,7 +197,7 @@ fn the_install_emits_the_initial_mint() {
 
 #[test]
 fn a_transfer_moves_the_amount_and_emits_an_event() {
-    let mut t = install(None);
+    let mut t = install(0);
     let owner = account(t.installer);
     let recipient = account(t.chain.create_funded_account());
     t.chain
@@ -205,20 +215,63 @@ fn a_transfer_moves_the_amount_and_emits_an_event() {
 }
 
 #[test]
-fn a_zero_transfer_succeeds_and_moves_nothing() {
-    let mut t = install(None);
+fn a_zero_transfer_moves_nothing_and_is_recorded() {
+    let mut t = install(0);
     let owner = account(t.installer);
     let recipient = account(t.chain.create_funded_account());
     t.chain
         .call(&t.token, calls::transfer(recipient, U256::zero()))
         .unwrap();
+    let recorded = t.chain.last_execution().events::<Transfer>();
+    assert_eq!(recorded.len(), 1, "the reference records it too");
+    assert_eq!(recorded[0].amount, U256::zero());
     assert_eq!(t.balance(owner), U256::from(SUPPLY));
     assert_eq!(t.balance(recipient), U256::zero());
 }
 
 #[test]
+fn a_zero_transfer_from_does_nothing_at_all() {
+    let mut t = install(0);
+    let owner = account(t.installer);
+    let spender_account = t.chain.create_funded_account();
+    let recipient = account(t.chain.create_funded_account());
+    // No allowance at all: a zero amount is not even checked against it.
+    t.chain
+        .call_as(
+            spender_account,
+            &t.token,
+            calls::transfer_from(owner, recipient, U256::zero()),
+        )
+        .unwrap();
+    assert!(t.chain.last_execution().messages.is_empty(), "no event");
+    assert_eq!(t.balance(owner), U256::from(SUPPLY));
+    assert_eq!(t.balance(recipient), U256::zero());
+    assert_eq!(t.allowance(owner, account(spender_account)), U256::zero());
+}
+
+#[test]
+fn init_runs_once_and_refuses_later_calls_with_the_references_code() {
+    let mut t = install(1);
+    let args = token_named("Casper DSL Token", 1_000_000, 1).args;
+    let stranger = t.chain.create_funded_account();
+    let before = t.chain.state_root();
+    for caller in [t.installer, stranger] {
+        let again =
+            t.chain
+                .call_contract_package(caller, t.token.package_hash, "init", args.clone());
+        assert_eq!(
+            again.api_error(),
+            Some(Cep18Error::AlreadyInitialized.into())
+        );
+    }
+    assert_eq!(t.chain.state_root(), before, "nothing changed");
+    assert_eq!(t.supply(), U256::from(SUPPLY));
+    assert_eq!(t.balance(account(stranger)), U256::zero());
+}
+
+#[test]
 fn bad_transfers_revert_with_their_code_and_change_nothing() {
-    let mut t = install(None);
+    let mut t = install(0);
     let owner = account(t.installer);
     let recipient = account(t.chain.create_funded_account());
     let before = t.chain.state_root();
@@ -242,7 +295,7 @@ fn bad_transfers_revert_with_their_code_and_change_nothing() {
 
 #[test]
 fn allowances_are_set_raised_lowered_and_never_for_oneself() {
-    let mut t = install(None);
+    let mut t = install(0);
     let owner = account(t.installer);
     let spender = account(t.chain.create_funded_account());
     t.chain
@@ -264,20 +317,28 @@ fn allowances_are_set_raised_lowered_and_never_for_oneself() {
             calls::decrease_allowance(spender, U256::from(100)),
         )
         .unwrap();
+    let lowered = t.chain.last_execution().events::<DecreaseAllowance>();
+    assert_eq!(
+        (lowered[0].allowance, lowered[0].decr_by),
+        (U256::zero(), U256::from(100))
+    );
     assert_eq!(
         t.allowance(owner, spender),
         U256::zero(),
         "saturates at zero"
     );
-    let overflow = {
-        t.chain
-            .call(&t.token, calls::approve(spender, U256::MAX))
-            .unwrap();
-        t.chain
-            .call(&t.token, calls::increase_allowance(spender, U256::one()))
-            .unwrap_err()
-    };
-    assert!(overflow.is(Cep18Error::Overflow), "{overflow}");
+    // Raising saturates at the maximum, as in the reference.
+    t.chain
+        .call(&t.token, calls::approve(spender, U256::MAX - 1))
+        .unwrap();
+    t.chain
+        .call(&t.token, calls::increase_allowance(spender, U256::from(5)))
+        .unwrap();
+    let raised = t.chain.last_execution().events::<IncreaseAllowance>();
+    assert_eq!(
+        (raised[0].allowance, raised[0].inc_by),
+        (U256::MAX, U256::from(5))
+    );
     assert_eq!(t.allowance(owner, spender), U256::MAX);
     let own = t
         .chain
@@ -288,7 +349,7 @@ fn allowances_are_set_raised_lowered_and_never_for_oneself() {
 
 #[test]
 fn transfer_from_spends_the_allowance_and_no_more() {
-    let mut t = install(None);
+    let mut t = install(0);
     let owner = account(t.installer);
     let spender_account = t.chain.create_funded_account();
     let spender = account(spender_account);
@@ -333,7 +394,7 @@ fn transfer_from_spends_the_allowance_and_no_more() {
 
 #[test]
 fn admins_mint_and_holders_burn_only_their_own_tokens() {
-    let mut t = install(Some(true));
+    let mut t = install(1);
     let holder_account = t.chain.create_funded_account();
     let holder = account(holder_account);
     t.chain
@@ -387,8 +448,9 @@ fn admins_mint_and_holders_burn_only_their_own_tokens() {
 
 #[test]
 fn outsiders_cannot_mint_nor_burn_others_tokens() {
-    let mut t = install(Some(true));
+    let mut t = install(1);
     let outsider = t.chain.create_funded_account();
+    let before = t.chain.state_root();
     let refused = t
         .chain
         .call_as(
@@ -397,13 +459,8 @@ fn outsiders_cannot_mint_nor_burn_others_tokens() {
             calls::mint(account(outsider), U256::one()),
         )
         .unwrap_err();
-    assert!(
-        matches!(
-            refused.engine_error(),
-            EngineError::Exec(ExecError::InvalidContext)
-        ),
-        "{refused}"
-    );
+    assert!(refused.is(Cep18Error::InsufficientRights), "{refused}");
+    assert_eq!(t.chain.state_root(), before, "nothing minted");
     let refused = t
         .chain
         .call_as(
@@ -418,11 +475,44 @@ fn outsiders_cannot_mint_nor_burn_others_tokens() {
 
 #[test]
 fn mint_and_burn_are_off_unless_enabled_at_install() {
-    let mut t = install(None);
+    let mut t = install(0);
     let disabled = t
         .chain
         .call(&t.token, calls::mint(account(t.installer), U256::one()))
         .unwrap_err();
     assert!(disabled.is(Cep18Error::MintBurnDisabled), "{disabled}");
     assert_eq!(t.supply(), U256::from(SUPPLY));
+}
+
+#[test]
+fn optional_arguments_pass_strict_argument_checking_given_bare_or_left_out() {
+    let mut chain = Chain::with_strict_argument_checking();
+    let admin = chain.create_funded_account();
+    let install = installer(
+        "Strict".into(),
+        "STR".into(),
+        9,
+        U256::from(SUPPLY),
+        1.into(),
+        vec![account(admin)].into(),
+        None.into(),
+    );
+    let token = chain
+        .install(install)
+        .expect("installs with a list left out");
+    // As in the reference's table, the optional arguments are not declared.
+    let table = chain.contract_entry_points(token.contract_hash);
+    let change_security = table
+        .iter()
+        .find(|entry_point| entry_point.name() == "change_security")
+        .unwrap();
+    assert!(change_security.args().is_empty());
+
+    let installer_key = account(chain.default_account());
+    let revoke = calls::change_security(None.into(), None.into(), vec![installer_key].into());
+    chain.call_as(admin, &token, revoke).unwrap();
+    let refused = chain
+        .call(&token, calls::mint(installer_key, U256::one()))
+        .unwrap_err();
+    assert!(refused.is(Cep18Error::InsufficientRights), "{refused}");
 }
