@@ -19,7 +19,7 @@ extern crate alloc;
 use alloc::vec::Vec;
 use casper_dsl::casper_types::{
     bytesrepr::{self, FromBytes, ToBytes},
-    CLType, CLTyped,
+    CLType, CLTyped, Key,
 };
 
 /// A holder's rights on the token, stored as the reference stores them (a `u8`).
@@ -70,6 +70,79 @@ impl FromBytes for SecurityBadge {
 
 impl casper_dsl::Value for SecurityBadge {}
 
+/// The badges a `change_security` call set: encoded as the reference's
+/// `BTreeMap<Key, SecurityBadge>` (a `Map` of `Key` to `u8`, in key order), built without a
+/// `BTreeMap` of `Key`s, whose code would cost the token some 40 KB of stored module.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BadgeChanges(Vec<(Key, SecurityBadge)>);
+
+impl BadgeChanges {
+    /// Gives `key` the badge `badge`, replacing the one it had here. Keys are kept in the
+    /// order of their encodings, which for the holders a token knows (accounts and contract
+    /// packages) is `Key`'s own order, the map's.
+    pub fn set(&mut self, key: Key, badge: SecurityBadge) {
+        self.remove(&key);
+        let encoded = key.to_bytes().unwrap_or_default();
+        let at = self
+            .0
+            .iter()
+            .position(|(listed, _)| listed.to_bytes().unwrap_or_default() > encoded)
+            .unwrap_or(self.0.len());
+        self.0.insert(at, (key, badge));
+    }
+
+    /// Leaves `key` out.
+    pub fn remove(&mut self, key: &Key) {
+        self.0.retain(|(listed, _)| listed != key);
+    }
+
+    /// The changes, in the map's key order.
+    pub fn iter(&self) -> impl Iterator<Item = &(Key, SecurityBadge)> {
+        self.0.iter()
+    }
+}
+
+impl CLTyped for BadgeChanges {
+    fn cl_type() -> CLType {
+        CLType::Map {
+            key: alloc::boxed::Box::new(Key::cl_type()),
+            value: alloc::boxed::Box::new(SecurityBadge::cl_type()),
+        }
+    }
+}
+
+impl ToBytes for BadgeChanges {
+    fn to_bytes(&self) -> Result<Vec<u8>, bytesrepr::Error> {
+        let mut bytes = Vec::with_capacity(self.serialized_length());
+        self.write_bytes(&mut bytes)?;
+        Ok(bytes)
+    }
+
+    fn serialized_length(&self) -> usize {
+        4 + self
+            .0
+            .iter()
+            .map(|(key, _)| key.serialized_length() + 1)
+            .sum::<usize>()
+    }
+
+    fn write_bytes(&self, writer: &mut Vec<u8>) -> Result<(), bytesrepr::Error> {
+        (self.0.len() as u32).write_bytes(writer)?;
+        for (key, badge) in &self.0 {
+            key.write_bytes(writer)?;
+            badge.write_bytes(writer)?;
+        }
+        Ok(())
+    }
+}
+
+impl FromBytes for BadgeChanges {
+    fn from_bytes(bytes: &[u8]) -> Result<(Self, &[u8]), bytesrepr::Error> {
+        let (changes, rest) = Vec::<(Key, SecurityBadge)>::from_bytes(bytes)?;
+        Ok((BadgeChanges(changes), rest))
+    }
+}
+
 // Several tokens per account, each with the reference's account keys, named after the token:
 // `cep18_contract_package_<name>`, `cep18_contract_hash_<name>`, ...
 #[casper_dsl::contract(
@@ -82,10 +155,9 @@ impl casper_dsl::Value for SecurityBadge {}
     )
 )]
 pub mod cep18 {
-    use alloc::collections::BTreeMap;
     use casper_dsl::prelude::*;
 
-    use super::SecurityBadge;
+    use super::{BadgeChanges, SecurityBadge};
 
     #[state]
     pub const NAME: Var<String> = Var::new("name");
@@ -183,7 +255,7 @@ pub mod cep18 {
     #[event]
     pub struct ChangeSecurity {
         pub admin: Key,
-        pub sec_change_map: BTreeMap<Key, SecurityBadge>,
+        pub sec_change_map: BadgeChanges,
     }
 
     /// Stores the metadata, mints `total_supply` to the installer, makes it an admin, then
@@ -391,7 +463,7 @@ pub mod cep18 {
     ) -> Result<(), Cep18Error> {
         require_mint_and_burn()?;
         require_badge(&[SecurityBadge::Admin])?;
-        let mut changes = BTreeMap::new();
+        let mut changes = BadgeChanges::default();
         let lists = [
             (minter_list, SecurityBadge::Minter),
             (admin_list, SecurityBadge::Admin),
@@ -399,12 +471,12 @@ pub mod cep18 {
         ];
         for (list, badge) in lists {
             for key in list.unwrap_or_default() {
-                changes.insert(key, badge);
+                changes.set(key, badge);
             }
         }
         let admin = immediate_caller();
         changes.remove(&admin);
-        for (key, badge) in &changes {
+        for (key, badge) in changes.iter() {
             SECURITY_BADGES.set(key, *badge);
         }
         emit(ChangeSecurity {

@@ -7,7 +7,15 @@
 
 mod common;
 
-use casper_dsl::{ApiError, Install};
+use std::collections::BTreeMap;
+
+use casper_dsl::{
+    casper_types::{
+        bytesrepr::{FromBytes, ToBytes},
+        contract_messages::MessagePayload,
+    },
+    ApiError, Install,
+};
 use casper_dsl_testing::{runtime_args, AccountHash, CallError, Chain, Deployed, Key, U256};
 use cep18::cep18::{calls, installer, upgrader, Cep18Error};
 use cep18_caller::cep18_caller::{calls as caller_calls, installer as caller_installer};
@@ -717,17 +725,22 @@ fn an_admin_never_changes_its_own_badge() {
     let both = vec![account(installer), account(admin)];
     let revoke = calls::change_security(None.into(), None.into(), both.into());
     suite.chain.call_as(admin, &suite.token, revoke).unwrap();
-    let changed = suite
-        .chain
-        .last_execution()
-        .events::<cep18::cep18::ChangeSecurity>();
+    let execution = suite.chain.last_execution();
+    let changed = execution.events::<cep18::cep18::ChangeSecurity>();
     assert_eq!(changed[0].admin, account(admin));
     let changes: Vec<_> = changed[0].sec_change_map.iter().collect();
     assert_eq!(
         changes,
-        [(&account(installer), &cep18::SecurityBadge::None)],
+        [&(account(installer), cep18::SecurityBadge::None)],
         "the caller's own key is left out"
     );
+    // The payload is what the reference sends: the admin, then a `BTreeMap<Key, u8>`.
+    let MessagePayload::Bytes(payload) = execution.messages[0].payload() else {
+        panic!("a bytes payload");
+    };
+    let (reference, rest) = <(Key, BTreeMap<Key, u8>)>::from_bytes(payload).unwrap();
+    assert!(rest.is_empty());
+    assert_eq!(reference.1, BTreeMap::from([(account(installer), 2u8)]));
 
     suite
         .mint(admin, TOKEN_OWNER_ADDRESS_1, U256::one())
@@ -764,7 +777,6 @@ fn a_key_in_both_install_lists_is_an_admin() {
         enable_mint_burn: Some(1),
         admin_list: Some(vec![account(accounts[0])]),
         minter_list: Some(vec![account(accounts[0])]),
-        ..Options::default()
     });
     let both = suite.account_1;
     let grant = calls::change_security(
@@ -776,4 +788,29 @@ fn a_key_in_both_install_lists_is_an_admin() {
     suite
         .mint(suite.account_2, TOKEN_OWNER_ADDRESS_1, U256::one())
         .expect("the new minter mints");
+}
+
+#[test]
+fn badge_changes_are_sent_as_the_references_map_in_key_order() {
+    let mut suite = mint_and_burn_enabled();
+    let keys = [
+        Key::Hash([9; 32]),
+        Key::Account(AccountHash::new([200; 32])),
+        Key::Hash([1; 32]),
+        Key::Account(AccountHash::new([3; 32])),
+    ];
+    let grant =
+        calls::change_security(keys.to_vec().into(), keys[..2].to_vec().into(), None.into());
+    suite.chain.call(&suite.token, grant).unwrap();
+    let execution = suite.chain.last_execution();
+    let MessagePayload::Bytes(payload) = execution.messages[0].payload() else {
+        panic!("a bytes payload");
+    };
+    let (sent, rest) = <(Key, BTreeMap<Key, u8>)>::from_bytes(payload).unwrap();
+    assert!(rest.is_empty());
+    // Admin (0) wins over minter (1) for a key in both lists.
+    let expected: BTreeMap<Key, u8> = keys.iter().map(|key| (*key, 0)).collect();
+    assert_eq!(sent.1, expected);
+    // Byte for byte the encoding of that map, keys in `Key` order.
+    assert_eq!(payload.as_slice(), (sent.0, expected).to_bytes().unwrap());
 }
