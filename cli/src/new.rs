@@ -7,8 +7,11 @@ use std::{
 
 /// Create a contract crate (or a session crate) that uses casper-dsl.
 ///
-/// The crate has the release profile for deployment, a `rust-toolchain.toml` naming both wasm
-/// targets, and a test that runs it on a local chain.
+/// The code and its test (run on a local chain) are in `contract/` (or `session/`); the crate
+/// at the top links them into the module to deploy, with the release profile for deployment,
+/// a `rust-toolchain.toml` naming both wasm targets, and `.cargo/config.toml` naming
+/// `casper-dsl-linker`, so that `cargo build --release --target wasm32-unknown-unknown` writes
+/// a deployable module.
 #[derive(clap::Args)]
 pub struct NewArgs {
     /// The directory to create; its last component is the crate's name (e.g. `my-token`).
@@ -22,16 +25,27 @@ pub struct NewArgs {
     dsl_path: Option<PathBuf>,
 }
 
-/// A file of the scaffold: where it goes and its template.
+/// A file of the scaffold: where it goes (`{{member}}` stands for `contract` or `session`) and
+/// its template.
 struct Template {
     path: &'static str,
     text: &'static str,
 }
 
-const COMMON: [Template; 3] = [
+/// The files of every scaffold: the module to deploy (a `cdylib` linking the member crate), the
+/// workspace, the toolchain and the linker configuration.
+const COMMON: [Template; 6] = [
     Template {
         path: "Cargo.toml",
         text: include_str!("../template/Cargo.toml.tpl"),
+    },
+    Template {
+        path: "src/lib.rs",
+        text: include_str!("../template/lib.rs.tpl"),
+    },
+    Template {
+        path: ".cargo/config.toml",
+        text: include_str!("../template/cargo/config.toml.tpl"),
     },
     Template {
         path: "rust-toolchain.toml",
@@ -41,26 +55,30 @@ const COMMON: [Template; 3] = [
         path: ".gitignore",
         text: include_str!("../template/gitignore.tpl"),
     },
+    Template {
+        path: "{{member}}/Cargo.toml",
+        text: include_str!("../template/member.Cargo.toml.tpl"),
+    },
 ];
 
 const CONTRACT: [Template; 2] = [
     Template {
-        path: "src/lib.rs",
+        path: "{{member}}/src/lib.rs",
         text: include_str!("../template/contract/src/lib.rs.tpl"),
     },
     Template {
-        path: "tests/chain.rs",
+        path: "{{member}}/tests/chain.rs",
         text: include_str!("../template/contract/tests/chain.rs.tpl"),
     },
 ];
 
 const SESSION: [Template; 2] = [
     Template {
-        path: "src/lib.rs",
+        path: "{{member}}/src/lib.rs",
         text: include_str!("../template/session/src/lib.rs.tpl"),
     },
     Template {
-        path: "tests/chain.rs",
+        path: "{{member}}/tests/chain.rs",
         text: include_str!("../template/session/tests/chain.rs.tpl"),
     },
 ];
@@ -79,7 +97,9 @@ pub fn run(args: &NewArgs) -> Result<(), String> {
     };
     let dsl = fs::canonicalize(&dsl)
         .map_err(|error| format!("no casper-dsl checkout at `{}`: {error}", dsl.display()))?;
+    let kind = if args.session { "session" } else { "contract" };
     let values = [
+        ("{{member}}", kind.to_owned()),
         ("{{crate}}", crate_name.clone()),
         ("{{module}}", crate_name.replace('-', "_")),
         ("{{dsl}}", toml_string_body(&dsl.to_string_lossy())),
@@ -87,7 +107,7 @@ pub fn run(args: &NewArgs) -> Result<(), String> {
     ];
     let specific = if args.session { &SESSION } else { &CONTRACT };
     for template in COMMON.iter().chain(specific) {
-        let path = args.path.join(template.path);
+        let path = args.path.join(fill(template.path, &values));
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)
                 .map_err(|error| format!("cannot create `{}`: {error}", parent.display()))?;
@@ -95,10 +115,10 @@ pub fn run(args: &NewArgs) -> Result<(), String> {
         fs::write(&path, fill(template.text, &values))
             .map_err(|error| format!("cannot write `{}`: {error}", path.display()))?;
     }
-    let kind = if args.session { "session" } else { "contract" };
     println!(
-        "Created the {kind} crate `{crate_name}` in {}: `cargo test` runs it on a local chain, \
-         `cargo casper-dsl build` writes the module to deploy.",
+        "Created the {kind} `{crate_name}` in {} ({kind}/src/lib.rs): `cargo test` runs it on a \
+         local chain, `cargo build --release --target wasm32-unknown-unknown` writes the module \
+         to deploy (with casper-dsl-linker, installed with `cargo casper-dsl`).",
         args.path.display()
     );
     Ok(())
@@ -171,6 +191,7 @@ mod tests {
     #[test]
     fn every_placeholder_of_every_template_is_filled() {
         let values = [
+            ("{{member}}", "contract".to_owned()),
             ("{{crate}}", "c".to_owned()),
             ("{{module}}", "m".to_owned()),
             ("{{dsl}}", "d".to_owned()),
@@ -179,6 +200,7 @@ mod tests {
         for template in COMMON.iter().chain(&CONTRACT).chain(&SESSION) {
             let filled = fill(template.text, &values);
             assert!(!filled.contains("{{"), "{}: {filled}", template.path);
+            assert!(!fill(template.path, &values).contains("{{"));
         }
     }
 

@@ -1,3 +1,8 @@
+# The module deployed on chain: a `cdylib` of its own, linking the {{member}} crate's exports
+# ({{member}}/src/lib.rs). A crate built as `cdylib` and `rlib` at once gets no LTO, so the
+# code and its tests live in `{{member}}/` and this crate is what
+# `cargo build --release --target wasm32-unknown-unknown` turns into
+# target/wasm32-unknown-unknown/release/{{module}}.wasm (see .cargo/config.toml).
 [package]
 name = "{{crate}}"
 version = "0.1.0"
@@ -5,22 +10,15 @@ edition = "2021"
 publish = false
 
 [lib]
-# cdylib: the module deployed on chain; rlib: lets tests and other crates use its interface.
-crate-type = ["cdylib", "rlib"]
-
-[features]
-# Turned on by crates that depend on this one: drops this crate's wasm exports from theirs.
-as-dependency = []
+crate-type = ["cdylib"]
 
 [dependencies]
-casper-dsl = { path = "{{dsl}}/runtime" }
+{{crate}}-{{member}} = { path = "{{member}}" }
 
-[dev-dependencies]
-casper-dsl-testing = { path = "{{dsl}}/testing" }
-
-# A workspace of its own, so the profiles below apply. Move them to the workspace root if this
-# crate joins a workspace.
 [workspace]
+members = ["{{member}}"]
+# `cargo build` and `cargo test` here cover both crates.
+default-members = [".", "{{member}}"]
 
 # Chosen on casper-dsl's examples by install gas and call gas together (its README has the
 # table): opt-level 3 beat "s" and "z" on both; LTO and one codegen unit let unused code go;

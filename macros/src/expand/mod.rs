@@ -74,20 +74,30 @@ fn one_module_per_crate(module: &DslModule) -> TokenStream {
 /// A warning in the user's own crate when it is compiled with bulk-memory instructions
 /// (`wasm32-unknown-unknown` on Rust ≥ 1.87): the engine would refuse the module at install.
 /// Build-script output of dependencies is hidden by cargo; a deprecated item used in the
-/// expansion is reported where the module is.
+/// expansion is reported where the module is. Silent under `--cfg casper_dsl_linker`, which
+/// the scaffold's `.cargo/config.toml` sets beside `casper-dsl-linker`, which lowers the
+/// module as it links it.
 fn bulk_memory_warning() -> TokenStream {
     let note = "this contract is being compiled with bulk-memory instructions \
         (wasm32-unknown-unknown on Rust >= 1.87), and the Casper 2.0 engine refuses such a module \
         at install: \"Bulk memory operations are not supported\". Build with \
         `--target wasm32v1-none`, or with `cargo casper-dsl build --target \
-        wasm32-unknown-unknown`, which lowers bulk memory to MVP code";
+        wasm32-unknown-unknown`, which lowers bulk memory to MVP code, or name \
+        `casper-dsl-linker` as this target's linker (see `cargo casper-dsl new`)";
     quote::quote! {
-        #[cfg(all(target_arch = "wasm32", target_feature = "bulk-memory"))]
+        #[allow(unexpected_cfgs)]
         const _: () = {
-            #[deprecated(note = #note)]
-            // `casper_dsl_build::BULK_MEMORY_WARNING_ITEM`: the build tool drops this warning.
-            struct BulkMemoryIsRefusedByCasper;
-            let _ = BulkMemoryIsRefusedByCasper;
+            #[cfg(all(
+                target_arch = "wasm32",
+                target_feature = "bulk-memory",
+                not(casper_dsl_linker)
+            ))]
+            const _: () = {
+                #[deprecated(note = #note)]
+                // `casper_dsl_build::BULK_MEMORY_WARNING_ITEM`: the build tool drops this warning.
+                struct BulkMemoryIsRefusedByCasper;
+                let _ = BulkMemoryIsRefusedByCasper;
+            };
         };
     }
 }

@@ -1,8 +1,10 @@
 //! A stored contract written with casper-dsl: a counter that starts at the install argument
 //! `start`.
 //!
-//! `cargo test` runs it on a local chain; `cargo casper-dsl build` writes the module to deploy
-//! to `target/casper-dsl/{{module}}.wasm`.
+//! `cargo test` runs it on a local chain; `cargo build --release --target
+//! wasm32-unknown-unknown` (or `cargo casper-dsl build`) writes the module to deploy, linked by
+//! the crate in the directory above, to
+//! `target/wasm32-unknown-unknown/release/{{module}}.wasm`.
 #![no_std]
 
 #[casper_dsl::contract]

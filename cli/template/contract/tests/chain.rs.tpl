@@ -1,7 +1,7 @@
 //! The contract on a local Casper chain (the real execution engine, in-process).
 
 use casper_dsl_testing::{Chain, Key};
-use {{module}}::{{module}}::{calls, installer, CounterError, COUNT};
+use {{module}}_contract::{{module}}::{calls, installer, CounterError, COUNT};
 
 #[test]
 fn installs_and_counts() {
