@@ -4,8 +4,7 @@
 
 use std::{env, path::Path, process};
 
-/// The linker `cargo casper-dsl` installs (`cli/src/bin/casper-dsl-linker.rs`).
-const LINKER: &str = "casper-dsl-linker";
+use casper_dsl_names::LINKER;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=RUSTC_LINKER");

@@ -117,7 +117,7 @@ fn build_one(package: &Package, args: &BuildArgs, out_dir: &Path) -> Result<(), 
     Ok(())
 }
 
-/// `counter.wasm: 60,112 B as built -> 57,791 B deployable (24 memory.copy and 7 memory.fill
+/// `counter.wasm: <size> B as built -> <size> B deployable (<n> memory.copy and <n> memory.fill
 /// lowered), written to target/casper-dsl/counter.wasm`.
 fn summary(module: &DeployableBuild, destination: &Path) -> String {
     let deployable = &module.deployable;
@@ -143,7 +143,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut grouped = String::new();
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(digit);

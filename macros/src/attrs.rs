@@ -263,7 +263,7 @@ fn parse_account_keys(
             None => {
                 errors.push(handle.error(format!(
                     "unknown handle: `account_keys(...)` names `{}`",
-                    AccountKeyDecl::HANDLES.join("`, `")
+                    casper_dsl_names::handle::ALL.join("`, `")
                 )));
                 skip_value(&handle)?;
             }

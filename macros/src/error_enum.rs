@@ -10,9 +10,9 @@ use syn::{spanned::Spanned, Expr, ExprLit, ExprUnary, Fields, Ident, ItemEnum, L
 use crate::errors::Errors;
 
 /// The first `ApiError::User` code the runtime reserves for itself (its panic and second-init
-/// codes sit at the top of the range). Kept equal to `casper_dsl::errors::FIRST_RESERVED_USER_CODE`;
-/// `ui-tests/tests/pass/error_codes.rs` and `fail/error_code_reserved.rs` pin the boundary.
-pub const FIRST_RESERVED_USER_CODE: u32 = 65_000;
+/// codes sit at the top of the range); `ui-tests/tests/pass/error_codes.rs` and
+/// `fail/error_code_reserved.rs` pin the boundary.
+pub const FIRST_RESERVED_USER_CODE: u32 = casper_dsl_names::FIRST_RESERVED_USER_CODE as u32;
 
 /// An error enum whose every variant has a valid, unique code.
 pub struct ErrorEnum {

@@ -3,6 +3,7 @@
 //! Plain data, built from syntax by [`crate::parse`], checked by [`crate::validate`], so every
 //! rule can be unit-tested from `syn::parse_quote!` without invoking the compiler.
 
+use casper_dsl_names::{handle, INSTANCE_PLACEHOLDER};
 use proc_macro2::Span;
 use syn::{Attribute, Expr, Ident, ItemMod, Type};
 
@@ -53,21 +54,13 @@ pub struct AccountKeyDecl {
 }
 
 impl AccountKeyDecl {
-    /// The argument names of `account_keys(...)`, in the order messages list them.
-    pub const HANDLES: [&'static str; 4] = [
-        "package_hash",
-        "access_uref",
-        "contract_hash",
-        "contract_version",
-    ];
-
-    /// The slot of the handle `handle` (one of [`AccountKeyDecl::HANDLES`]).
-    pub fn slot(&mut self, handle: &str) -> Option<&mut Option<Name>> {
-        match handle {
-            "package_hash" => Some(&mut self.package_hash),
-            "access_uref" => Some(&mut self.access_uref),
-            "contract_hash" => Some(&mut self.contract_hash),
-            "contract_version" => Some(&mut self.contract_version),
+    /// The slot of the handle `name` (one of [`handle::ALL`]).
+    pub fn slot(&mut self, name: &str) -> Option<&mut Option<Name>> {
+        match name {
+            handle::PACKAGE_HASH => Some(&mut self.package_hash),
+            handle::ACCESS_UREF => Some(&mut self.access_uref),
+            handle::CONTRACT_HASH => Some(&mut self.contract_hash),
+            handle::CONTRACT_VERSION => Some(&mut self.contract_version),
             _ => None,
         }
     }
@@ -80,7 +73,7 @@ impl AccountKeyDecl {
             &self.contract_hash,
             &self.contract_version,
         ];
-        Self::HANDLES
+        handle::ALL
             .into_iter()
             .zip(slots)
             .filter_map(|(handle, name)| Some((handle, name.as_ref()?)))
@@ -202,7 +195,7 @@ impl DslModule {
         }
     }
 
-    /// The installing account's named key for `handle` (one of [`AccountKeyDecl::HANDLES`]):
+    /// The installing account's named key for `handle` (one of [`handle::ALL`]):
     /// declared, or `<prefix>_<handle>` (the contract version is kept only when declared).
     pub fn account_key(&self, handle: &str) -> String {
         match self.account_keys.declared().find(|(h, _)| *h == handle) {
@@ -211,10 +204,6 @@ impl DslModule {
         }
     }
 }
-
-/// What stands for the instance's name in the installing account's keys (the runtime's
-/// `casper_dsl::INSTANCE_PLACEHOLDER`).
-pub const INSTANCE_PLACEHOLDER: &str = "{instance}";
 
 impl Export {
     /// The groups allowed to call the entry point (none: it is public).

@@ -7,27 +7,12 @@ use syn::{Ident, Item, UseTree};
 
 use crate::{
     errors::Errors,
-    model::{AccountKeyDecl, DslModule, Export, Mode, Name, Role, INSTANCE_PLACEHOLDER},
+    model::{DslModule, Export, Mode, Name, Role},
 };
-
-/// Export name of the generated installer (contracts) or session body.
-pub const CALL_EXPORT: &str = "call";
-
-/// Name of the module of typed entry-point calls generated in a contract module.
-pub const CALLS_MODULE: &str = "calls";
-
-/// Name of the install builder generated in a contract module.
-pub const INSTALLER_FN: &str = "installer";
-
-/// Name of the upgrade builder generated in a contract module.
-pub const UPGRADER_FN: &str = "upgrader";
-
-/// The install argument that asks for an upgrade (`casper_dsl::UPGRADE_ARG`): no `#[init]` or
-/// `#[upgrade]` parameter may take its name.
-const UPGRADE_ARG: &str = "upgrade";
-
-/// Prefix of every identifier and named key the expansion generates.
-pub const RESERVED_PREFIX: &str = "__casper_dsl";
+use casper_dsl_names::{
+    handle, CALLS_MODULE, CALL_EXPORT, INSTALLER_FN, INSTANCE_PLACEHOLDER, RESERVED_PREFIX,
+    UPGRADER_FN, UPGRADE_ARG,
+};
 
 /// The name an `#[entry_point]` may not take: it would look like the once-only `#[init]`.
 const INIT_NAME: &str = "init";
@@ -179,8 +164,8 @@ fn check_instance(module: &DslModule, errors: &mut Errors) {
 /// and differs from the other handles'.
 fn check_account_keys(module: &DslModule, errors: &mut Errors) {
     let mut handles_by_key: HashMap<String, Vec<&str>> = HashMap::new();
-    let kept = AccountKeyDecl::HANDLES.into_iter().filter(|handle| {
-        *handle != "contract_version" || module.account_keys.contract_version.is_some()
+    let kept = handle::ALL.into_iter().filter(|handle| {
+        *handle != handle::CONTRACT_VERSION || module.account_keys.contract_version.is_some()
     });
     for handle in kept {
         handles_by_key

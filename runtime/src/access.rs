@@ -31,13 +31,7 @@ pub fn this_package() -> ContractPackageHash {
 
 /// The identity of one call-stack element: its account, or its contract's package.
 fn identity(caller: CallerInfo) -> Key {
-    let field = |index| {
-        caller
-            .get_field_by_index(index)
-            .cloned()
-            .and_then(|value| value.into_t::<Option<[u8; 32]>>().ok())
-            .flatten()
-    };
+    let field = |index| caller_field(&caller, index);
     if let Some(account) = field(ACCOUNT_FIELD) {
         return Key::Account(AccountHash::new(account));
     }
@@ -45,6 +39,15 @@ fn identity(caller: CallerInfo) -> Key {
         .or_else(|| field(PACKAGE_FIELD))
         .unwrap_or_revert_with(ApiError::InvalidCallerInfoRequest);
     Key::Hash(package)
+}
+
+/// The address in `caller`'s field `index`, if it has one.
+fn caller_field(caller: &CallerInfo, index: u8) -> Option<[u8; 32]> {
+    caller
+        .get_field_by_index(index)
+        .cloned()
+        .and_then(|value| value.into_t::<Option<[u8; 32]>>().ok())
+        .flatten()
 }
 
 /// `Ok(())` if the immediate caller is `allowed`, else `Err(error)`: for rules such as "only
@@ -66,5 +69,63 @@ pub fn require_caller<E>(allowed: Key, error: E) -> Result<(), E> {
         Ok(())
     } else {
         Err(error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec;
+
+    use casper_types::{
+        addressable_entity::EntityAddr,
+        bytesrepr::{self, ToBytes},
+        contracts::ContractHash,
+        system::Caller,
+        PackageHash,
+    };
+
+    use super::*;
+
+    /// `caller` as the host hands it over: a serialized `CallerInfo`.
+    fn from_host(caller: Caller) -> CallerInfo {
+        let info = CallerInfo::try_from(caller).unwrap();
+        bytesrepr::deserialize(info.to_bytes().unwrap()).unwrap()
+    }
+
+    /// The account, contract package and package fields `identity` reads, in that order.
+    fn fields(caller: &CallerInfo) -> [Option<[u8; 32]>; 3] {
+        [ACCOUNT_FIELD, CONTRACT_PACKAGE_FIELD, PACKAGE_FIELD]
+            .map(|index| caller_field(caller, index))
+    }
+
+    #[test]
+    fn an_account_caller_has_only_its_account_hash() {
+        let caller = from_host(Caller::initiator(AccountHash::new([0x11; 32])));
+        assert_eq!(fields(&caller), [Some([0x11; 32]), None, None]);
+    }
+
+    #[test]
+    fn a_contract_caller_has_its_contract_package_not_its_version() {
+        let caller = from_host(Caller::smart_contract(
+            ContractPackageHash::new([0x22; 32]),
+            ContractHash::new([0x33; 32]),
+        ));
+        assert_eq!(fields(&caller), [None, Some([0x22; 32]), None]);
+    }
+
+    #[test]
+    fn an_addressable_entity_caller_has_its_package() {
+        let caller = from_host(Caller::entity(
+            PackageHash::new([0x44; 32]),
+            EntityAddr::SmartContract([0x55; 32]),
+        ));
+        assert_eq!(fields(&caller), [None, None, Some([0x44; 32])]);
+    }
+
+    #[test]
+    fn a_caller_without_fields_has_no_address() {
+        // Kind 0, no fields.
+        let empty: CallerInfo = bytesrepr::deserialize(vec![0, 0, 0, 0, 0]).unwrap();
+        assert_eq!(fields(&empty), [None, None, None]);
     }
 }

@@ -6,7 +6,7 @@
 use casper_types::ApiError;
 
 /// User codes from this one up to `u16::MAX` are reserved for the runtime.
-pub const FIRST_RESERVED_USER_CODE: u16 = 65_000;
+pub const FIRST_RESERVED_USER_CODE: u16 = casper_dsl_names::FIRST_RESERVED_USER_CODE;
 
 /// Raised when contract or session code panics (`ApiError::User(65535)`): a panic reverts the
 /// deploy with this code instead of trapping.

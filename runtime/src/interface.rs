@@ -5,6 +5,7 @@ use alloc::{string::String, vec::Vec};
 use core::{marker::PhantomData, mem::MaybeUninit};
 
 use casper_contract::{ext_ffi, unwrap_or_revert::UnwrapOrRevert};
+use casper_dsl_names::handle;
 use casper_types::{
     bytesrepr::ToBytes,
     contracts::{ContractHash, ContractPackageHash},
@@ -170,10 +171,10 @@ impl Install {
     pub fn account_key(&self, kind: &str) -> String {
         let keys = &self.account_keys;
         let declared = match kind {
-            "package_hash" => Some(keys.package_hash),
-            "access_uref" => Some(keys.access_uref),
-            "contract_hash" => Some(keys.contract_hash),
-            "contract_version" => keys.contract_version,
+            handle::PACKAGE_HASH => Some(keys.package_hash),
+            handle::ACCESS_UREF => Some(keys.access_uref),
+            handle::CONTRACT_HASH => Some(keys.contract_hash),
+            handle::CONTRACT_VERSION => keys.contract_version,
             _ => None,
         };
         let instance = self.instance.as_deref();
@@ -216,4 +217,93 @@ pub fn insert_arg<T: Argument>(args: &mut RuntimeArgs, name: &str, value: T) {
 pub fn with_upgrade(mut args: RuntimeArgs) -> RuntimeArgs {
     insert_arg(&mut args, crate::UPGRADE_ARG, true);
     args
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::{
+        string::{String, ToString},
+        vec,
+        vec::Vec,
+    };
+
+    use casper_types::{
+        bytesrepr::{Bytes, ToBytes},
+        contracts::ContractVersion,
+        AccessRights, Key, RuntimeArgs, URef, U256, U512,
+    };
+
+    use super::*;
+    use crate::Omittable;
+
+    #[test]
+    fn inserted_arguments_are_what_runtime_args_insert_makes() {
+        let key = Key::Hash([1; 32]);
+        let uref = URef::new([2; 32], AccessRights::READ_ADD_WRITE);
+        let mut args = RuntimeArgs::new();
+        insert_arg(&mut args, "amount", U256::MAX);
+        insert_arg(&mut args, "fee", U512::zero());
+        insert_arg(&mut args, "owner", key);
+        insert_arg(&mut args, "purse", uref);
+        insert_arg(&mut args, "name", String::new());
+        insert_arg(&mut args, "memo", "m".repeat(500));
+        insert_arg(&mut args, "spender", Option::<Key>::None);
+        insert_arg(&mut args, "recipient", Some(key));
+        insert_arg(&mut args, "owners", vec![key, key]);
+        insert_arg(&mut args, "pair", (key, 5u64));
+
+        let mut expected = RuntimeArgs::new();
+        expected.insert("amount", U256::MAX).unwrap();
+        expected.insert("fee", U512::zero()).unwrap();
+        expected.insert("owner", key).unwrap();
+        expected.insert("purse", uref).unwrap();
+        expected.insert("name", String::new()).unwrap();
+        expected.insert("memo", "m".repeat(500)).unwrap();
+        expected.insert("spender", Option::<Key>::None).unwrap();
+        expected.insert("recipient", Some(key)).unwrap();
+        expected.insert("owners", vec![key, key]).unwrap();
+        expected.insert("pair", (key, 5u64)).unwrap();
+
+        assert_eq!(args, expected);
+        // What a call sends the host.
+        assert_eq!(args.to_bytes().unwrap(), expected.to_bytes().unwrap());
+    }
+
+    #[test]
+    fn a_byte_vector_argument_is_inserted_as_bytes() {
+        for bytes in [vec![], vec![1u8, 2, 3]] {
+            let mut args = RuntimeArgs::new();
+            insert_arg(&mut args, "data", bytes.clone());
+            let mut expected = RuntimeArgs::new();
+            expected.insert("data", Bytes::from(bytes)).unwrap();
+            assert_eq!(args, expected);
+        }
+    }
+
+    #[test]
+    fn an_omittable_argument_is_inserted_bare_or_not_at_all() {
+        let mut args = RuntimeArgs::new();
+        insert_arg(&mut args, "enable_mint_burn", Omittable(Some(1u8)));
+        insert_arg(&mut args, "minter_list", Omittable::<Vec<Key>>(None));
+        let mut expected = RuntimeArgs::new();
+        expected.insert("enable_mint_burn", 1u8).unwrap();
+        assert_eq!(args, expected);
+        assert!(args.get("minter_list").is_none());
+    }
+
+    #[test]
+    fn an_upgrade_is_the_arguments_plus_upgrade_true() {
+        let mut args = RuntimeArgs::new();
+        args.insert("symbol", "CDT".to_string()).unwrap();
+        let upgraded = with_upgrade(args.clone());
+        let mut expected = args;
+        expected.insert(crate::UPGRADE_ARG, true).unwrap();
+        assert_eq!(upgraded, expected);
+    }
+
+    #[test]
+    fn a_versioned_call_asks_for_the_latest_version_as_casper_types_encodes_it() {
+        // `Call::call` passes `[0]` to the host for the latest enabled version.
+        assert_eq!(Option::<ContractVersion>::None.to_bytes().unwrap(), [0u8]);
+    }
 }

@@ -31,6 +31,7 @@
 //! whatever the types are called: the compiler decides through the traits in [`signature`].
 //! Reverts raised by the runtime itself use the codes in [`errors`].
 #![no_std]
+#![warn(missing_docs)]
 
 extern crate alloc;
 // On the host (trybuild, docs, unit tests, the `rlib` of a contract crate) `std` supplies the
@@ -39,6 +40,7 @@ extern crate alloc;
 extern crate std;
 
 pub mod access;
+mod allocator;
 mod args;
 mod buffer;
 pub mod errors;
@@ -54,9 +56,10 @@ mod wasm;
 
 pub use casper_contract;
 pub use casper_dsl_macros::{call, contract, entry_point, error, init, session, upgrade};
+pub use casper_dsl_names::{self as names, INSTANCE_PLACEHOLDER, UPGRADE_ARG};
 pub use casper_types;
 pub use casper_types::ApiError;
-pub use install::{AccountKeyNames, INSTANCE_PLACEHOLDER, UPGRADE_ARG};
+pub use install::AccountKeyNames;
 pub use interface::{Call, Install};
 pub use signature::{Omittable, Value};
 

@@ -472,3 +472,275 @@ pub fn is_completion<T: Completion>() {}
 
 /// Compiles only if `T` can be a `#[state]` item.
 pub fn is_state<T: crate::state::State>() {}
+
+#[cfg(test)]
+mod tests {
+    use alloc::{string::ToString, vec};
+    use core::fmt::Debug;
+
+    use casper_types::{AccessRights, CLType, SecretKey};
+
+    use super::*;
+    use crate::named_keys::tests::{every_access_rights, every_key};
+
+    /// `value` encoded as an argument, decoded as an argument and a value, and decoded from the
+    /// start of longer bytes: each the same as casper-types' own encoding and decoding.
+    fn round_trip<T: Value + Clone + PartialEq + Debug>(value: T) {
+        let expected = CLValue::from_t(value.clone()).unwrap();
+        let encoded = value.clone().into_cl_value().unwrap();
+        assert_eq!(encoded, expected, "{value:?}");
+        let bytes: Vec<u8> = expected.inner_bytes().to_vec();
+        assert_eq!(bytesrepr::deserialize::<T>(bytes.clone()).unwrap(), value);
+        assert_eq!(T::from_value_bytes(bytes.clone()).unwrap(), value);
+        assert_eq!(T::from_argument_bytes(bytes.clone()).unwrap(), value);
+
+        let mut longer = bytes.clone();
+        longer.extend_from_slice(&[0xA1, 0xB2]);
+        let (decoded, rest) = decode_prefix::<T>(&longer).unwrap();
+        assert_eq!((decoded, rest), (value, &[0xA1, 0xB2][..]));
+        assert_eq!(
+            T::from_value_bytes(longer.clone()).unwrap_err(),
+            bytesrepr::deserialize::<T>(longer).unwrap_err()
+        );
+        if !bytes.is_empty() {
+            let short = bytes[..bytes.len() - 1].to_vec();
+            assert_eq!(
+                T::from_value_bytes(short.clone()).unwrap_err(),
+                bytesrepr::deserialize::<T>(short).unwrap_err()
+            );
+        }
+    }
+
+    fn public_keys() -> Vec<PublicKey> {
+        vec![
+            PublicKey::System,
+            PublicKey::from(&SecretKey::ed25519_from_bytes([7; 32]).unwrap()),
+            PublicKey::from(&SecretKey::secp256k1_from_bytes([9; 32]).unwrap()),
+        ]
+    }
+
+    #[test]
+    fn integers_and_bools_round_trip() {
+        round_trip(());
+        round_trip(true);
+        round_trip(false);
+        for value in [i32::MIN, -1, 0, 1, i32::MAX] {
+            round_trip(value);
+        }
+        for value in [i64::MIN, -1, 0, i64::MAX] {
+            round_trip(value);
+        }
+        for value in [0u8, 1, u8::MAX] {
+            round_trip(value);
+        }
+        for value in [0u32, 1, u32::MAX] {
+            round_trip(value);
+        }
+        for value in [0u64, 1, 1 << 32, u64::MAX] {
+            round_trip(value);
+        }
+    }
+
+    #[test]
+    fn big_integers_round_trip_at_their_edges() {
+        for value in [U128::zero(), U128::one(), U128::from(u64::MAX), U128::MAX] {
+            round_trip(value);
+        }
+        let u256_edges = [
+            U256::zero(),
+            U256::one(),
+            U256::from(255),
+            U256::from(256),
+            U256::from(u64::MAX),
+            U256::from(u128::MAX),
+            U256::from(u128::MAX) + 1,
+            U256::one() << 255,
+            U256::MAX - 1,
+            U256::MAX,
+        ];
+        for value in u256_edges {
+            round_trip(value);
+        }
+        for value in [U512::zero(), U512::from(1_000_000_000u64), U512::MAX] {
+            round_trip(value);
+        }
+    }
+
+    #[test]
+    fn strings_and_bytes_round_trip() {
+        for text in ["", "a", "día ✓", &"long ".repeat(10_000)] {
+            round_trip(text.to_string());
+        }
+        for bytes in [vec![], vec![0u8], vec![0xFF; 1_000]] {
+            round_trip(Bytes::from(bytes));
+        }
+        round_trip([0u8; 32]);
+        round_trip([0xEEu8; 5]);
+    }
+
+    #[test]
+    fn keys_urefs_and_hashes_round_trip() {
+        for key in every_key() {
+            round_trip(key);
+        }
+        for rights in every_access_rights() {
+            round_trip(URef::new([0x42; 32], rights));
+        }
+        for public_key in public_keys() {
+            round_trip(public_key);
+        }
+        round_trip(AccountHash::new([1; 32]));
+        round_trip(ContractHash::new([2; 32]));
+        round_trip(ContractPackageHash::new([3; 32]));
+        round_trip(AddressableEntityHash::new([4; 32]));
+        round_trip(PackageHash::new([5; 32]));
+        round_trip(EntityAddr::SmartContract([6; 32]));
+        round_trip(EntityAddr::Account([7; 32]));
+    }
+
+    #[test]
+    fn containers_round_trip() {
+        round_trip(Option::<U256>::None);
+        round_trip(Some(U256::MAX));
+        round_trip(Some(Some(0u8)));
+        round_trip(Some(String::new()));
+        round_trip(Vec::<Key>::new());
+        round_trip(every_key());
+        round_trip(vec!["a".to_string(), String::new(), "c".repeat(300)]);
+        round_trip(vec![Some(1u64), None]);
+        round_trip(every_key().into_iter().collect::<BTreeSet<Key>>());
+        round_trip(BTreeMap::from([
+            ("alice".to_string(), U256::MAX),
+            ("bob".to_string(), U256::zero()),
+        ]));
+        round_trip((7u8,));
+        round_trip((Key::Hash([1; 32]), U256::from(10)));
+        round_trip((
+            "name".to_string(),
+            Option::<u64>::None,
+            Bytes::from(vec![1u8, 2]),
+        ));
+    }
+
+    #[test]
+    fn a_byte_vector_is_encoded_and_decoded_as_bytes() {
+        let long: Vec<u8> = (0..=255).cycle().take(5_000).collect();
+        for bytes in [vec![], vec![7u8], long] {
+            let as_bytes = Bytes::from(bytes.clone());
+            let encoded = as_bytes.to_bytes().unwrap();
+            assert_eq!(
+                bytes.clone().into_cl_value().unwrap(),
+                CLValue::from_t(as_bytes.clone()).unwrap()
+            );
+            assert_eq!(Vec::<u8>::cl_type(), Bytes::cl_type());
+            assert_eq!(Vec::<u8>::from_value_bytes(encoded.clone()).unwrap(), bytes);
+            assert_eq!(
+                Vec::<u8>::from_argument_bytes(encoded.clone()).unwrap(),
+                bytes
+            );
+
+            let mut longer = encoded.clone();
+            longer.push(9);
+            assert_eq!(
+                decode_prefix::<Vec<u8>>(&longer).unwrap(),
+                (bytes.clone(), &[9u8][..])
+            );
+            assert_eq!(
+                Vec::<u8>::from_value_bytes(longer.clone()).unwrap_err(),
+                bytesrepr::deserialize::<Bytes>(longer).unwrap_err()
+            );
+            let short = encoded[..encoded.len() - 1].to_vec();
+            assert_eq!(
+                decode_prefix::<Vec<u8>>(&short).unwrap_err(),
+                Bytes::from_bytes(&short).unwrap_err()
+            );
+        }
+    }
+
+    #[test]
+    fn results_are_encoded_as_casper_types_results() {
+        for value in [Ok(5u64), Err("no".to_string())] {
+            assert_eq!(
+                value.clone().into_cl_value().unwrap(),
+                CLValue::from_t(value.clone()).unwrap()
+            );
+            let bytes = value.to_bytes().unwrap();
+            assert_eq!(
+                Result::<u64, String>::from_argument_bytes(bytes).unwrap(),
+                value
+            );
+        }
+    }
+
+    #[test]
+    fn a_given_omittable_is_its_bare_value() {
+        let values = [U256::zero(), U256::from(77), U256::MAX];
+        for value in values {
+            let given = Omittable(Some(value));
+            let bare = value.to_bytes().unwrap();
+            assert_eq!(given.to_bytes().unwrap(), bare);
+            assert_eq!(given.serialized_length(), bare.len());
+            let mut writer = vec![0xEE];
+            given.write_bytes(&mut writer).unwrap();
+            assert_eq!(writer[1..], bare[..]);
+            assert_eq!(Omittable::<U256>::cl_type(), CLType::U256);
+            assert_eq!(
+                given.into_cl_value().unwrap(),
+                CLValue::from_t(value).unwrap()
+            );
+            assert!(!given.is_omitted());
+
+            let mut longer = bare.clone();
+            longer.push(3);
+            assert_eq!(
+                Omittable::<U256>::from_bytes(&longer).unwrap(),
+                (given, &[3u8][..])
+            );
+            assert_eq!(Omittable::<U256>::from_argument_bytes(bare).unwrap(), given);
+        }
+    }
+
+    #[test]
+    fn an_omitted_omittable_encodes_to_nothing() {
+        let omitted = Omittable::<String>(None);
+        assert!(omitted.is_omitted());
+        assert_eq!(omitted.to_bytes().unwrap(), Vec::<u8>::new());
+        assert_eq!(omitted.serialized_length(), 0);
+        let mut writer = vec![1, 2];
+        omitted.write_bytes(&mut writer).unwrap();
+        assert_eq!(writer, [1, 2]);
+    }
+
+    #[test]
+    fn an_omittable_decodes_a_bare_value_only() {
+        // Given as `Option<u8>` (`opt_u8`) rather than a bare `u8`: refused as casper-types
+        // refuses the bytes as a `u8`.
+        let optional = Some(1u8).to_bytes().unwrap();
+        assert_eq!(
+            Omittable::<u8>::from_argument_bytes(optional.clone()).unwrap_err(),
+            bytesrepr::deserialize::<u8>(optional).unwrap_err()
+        );
+        assert_eq!(
+            Omittable::<u8>::from_bytes(&[]).unwrap_err(),
+            u8::from_bytes(&[]).unwrap_err()
+        );
+        let bytes = Bytes::from(vec![4u8, 5]).to_bytes().unwrap();
+        assert_eq!(
+            Omittable::<Vec<u8>>::from_argument_bytes(bytes).unwrap(),
+            Omittable(Some(vec![4u8, 5]))
+        );
+    }
+
+    #[test]
+    fn an_optional_argument_is_an_encoded_option() {
+        for value in [None, Some(Key::Hash([8; 32]))] {
+            let bytes = value.to_bytes().unwrap();
+            assert_eq!(Option::<Key>::from_argument_bytes(bytes).unwrap(), value);
+        }
+        let uref = URef::new([1; 32], AccessRights::READ);
+        assert_eq!(
+            Some(uref).into_cl_value().unwrap(),
+            CLValue::from_t(Some(uref)).unwrap()
+        );
+    }
+}

@@ -201,7 +201,7 @@ pub fn item_key<K: ToBytes>(key: &K) -> Result<String, bytesrepr::Error> {
 ///
 /// Implemented for the Casper value types that have a `Default`; `Key`, `URef` and
 /// `PublicKey` have none (use `Var<Option<Key>>`, which starts as `None`). For a
-/// [`Value`](crate::Value) of your own with a `Default`: `impl InitialValue for MyType {}`.
+/// [`Value`] of your own with a `Default`: `impl InitialValue for MyType {}`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be the value of a #[state] `Var`: it has no initial value",
     label = "no initial value for the installer to store",
@@ -271,4 +271,142 @@ fn new_dictionary_uref() -> URef {
     // SAFETY: on success the host wrote the size.
     let bytes: Vec<u8> = buffer::read_host_buffer(unsafe { size.assume_init() });
     bytesrepr::deserialize(bytes).unwrap_or_revert()
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::{string::ToString, vec};
+
+    use base64::engine::general_purpose::STANDARD;
+    use casper_types::AccessRights;
+
+    use super::*;
+    use crate::named_keys::tests::every_key;
+
+    /// The CEP-18 reference contract's `balances` item key: base64 of the owner's `Key`.
+    fn reference_balance_key(owner: &Key) -> String {
+        STANDARD.encode(owner.to_bytes().unwrap())
+    }
+
+    /// The CEP-18 reference contract's `allowances` item key: hex of the BLAKE2b digest of the
+    /// owner's and spender's `Key`s, one after the other.
+    fn reference_allowance_key(owner: &Key, spender: &Key) -> String {
+        let mut preimage = owner.to_bytes().unwrap();
+        preimage.extend(spender.to_bytes().unwrap());
+        base16::encode_lower(&Digest::hash(preimage).value())
+    }
+
+    #[test]
+    fn a_key_is_stored_under_the_cep18_balance_item_key() {
+        for key in every_key() {
+            if key.serialized_length() <= LONGEST_BASE64_KEY {
+                assert_eq!(
+                    item_key(&key).unwrap(),
+                    reference_balance_key(&key),
+                    "{key:?}"
+                );
+            }
+        }
+        let owner = Key::Account(AccountHash::new([7; 32]));
+        assert_eq!(
+            item_key(&owner).unwrap(),
+            "AAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH"
+        );
+    }
+
+    #[test]
+    fn a_pair_of_keys_is_stored_under_the_cep18_allowance_item_key() {
+        // The identities CEP-18 records allowances between: accounts and contract packages.
+        let identities = [
+            Key::Account(AccountHash::new([1; 32])),
+            Key::Account(AccountHash::new([2; 32])),
+            Key::Hash([3; 32]),
+            Key::Hash([0; 32]),
+        ];
+        for owner in &identities {
+            for spender in &identities {
+                assert_eq!(
+                    item_key(&(*owner, *spender)).unwrap(),
+                    reference_allowance_key(owner, spender)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_pair_of_keys_is_hashed_only_when_it_encodes_to_more_than_48_bytes() {
+        let keys = every_key();
+        let mut hashed = 0;
+        for owner in &keys {
+            for spender in &keys {
+                let pair = (*owner, *spender);
+                let item = item_key(&pair).unwrap();
+                if pair.serialized_length() > 48 {
+                    assert_eq!(item, reference_allowance_key(owner, spender));
+                    hashed += 1;
+                } else {
+                    // Such as a `Key::EraSummary` (1 byte) with a `Key::Hash` (33).
+                    assert_eq!(STANDARD.decode(&item).unwrap(), pair.to_bytes().unwrap());
+                }
+            }
+        }
+        assert!(hashed > keys.len() * keys.len() / 2);
+    }
+
+    #[test]
+    fn item_keys_switch_from_base64_to_a_digest_after_48_bytes() {
+        // A `String` of n bytes serializes to 4 + n.
+        for length in 0..=100 {
+            let key = "k".repeat(length);
+            let bytes = key.to_bytes().unwrap();
+            let item = item_key(&key).unwrap();
+            if bytes.len() <= 48 {
+                assert_eq!(STANDARD.decode(&item).unwrap(), bytes);
+            } else {
+                assert_eq!(item, base16::encode_lower(&Digest::hash(&bytes).value()));
+                assert!(item.bytes().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')));
+            }
+            // Dictionary item keys are at most 64 bytes.
+            let expected = if bytes.len() <= 48 {
+                bytes.len().div_ceil(3) * 4
+            } else {
+                64
+            };
+            assert_eq!(item.len(), expected, "{length}");
+        }
+    }
+
+    #[test]
+    fn item_keys_of_other_key_types_are_their_encodings() {
+        let uref = URef::new([9; 32], AccessRights::READ_ADD_WRITE);
+        let cases: Vec<(String, Vec<u8>)> = vec![
+            (item_key(&0u64).unwrap(), 0u64.to_bytes().unwrap()),
+            (item_key(&u64::MAX).unwrap(), u64::MAX.to_bytes().unwrap()),
+            (item_key(&U256::MAX).unwrap(), U256::MAX.to_bytes().unwrap()),
+            (item_key(&uref).unwrap(), uref.to_bytes().unwrap()),
+            (
+                item_key(&Bytes::from(vec![1u8, 2, 3])).unwrap(),
+                Bytes::from(vec![1u8, 2, 3]).to_bytes().unwrap(),
+            ),
+            (
+                item_key(&Some("name".to_string())).unwrap(),
+                Some("name".to_string()).to_bytes().unwrap(),
+            ),
+        ];
+        for (item, bytes) in cases {
+            assert_eq!(STANDARD.decode(&item).unwrap(), bytes, "{item}");
+        }
+    }
+
+    #[test]
+    fn distinct_keys_get_distinct_item_keys() {
+        let mut items: Vec<String> = every_key()
+            .iter()
+            .map(|key| item_key(key).unwrap())
+            .collect();
+        let count = items.len();
+        items.sort();
+        items.dedup();
+        assert_eq!(items.len(), count);
+    }
 }

@@ -1,4 +1,4 @@
-//! `casper_contract::contract_api::storage`, with [`read`], [`read_or_revert`], [`write`] and
+//! `casper_contract::contract_api::storage`, with [`read`], [`read_or_revert`], [`write()`] and
 //! [`new_uref`] done for less gas: keys and URefs are serialized and decoded on the stack instead
 //! of in heap buffers, and a read value is decoded straight from the host's buffer. Everything
 //! else is casper-contract's. The prelude's `storage` is this module.
@@ -74,4 +74,35 @@ pub fn new_uref<T: CLTyped + ToBytes>(value: T) -> URef {
     // SAFETY: initialised by the host.
     let uref = unsafe { uref.assume_init() };
     uref_from_parts(&uref[..32], uref[32]).unwrap_or_revert_with(ApiError::Deserialize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::named_keys::tests::every_access_rights;
+
+    #[test]
+    fn a_serialized_uref_is_uref_length_bytes() {
+        for rights in every_access_rights() {
+            let uref = URef::new([0xA5; 32], rights);
+            assert_eq!(uref.serialized_length(), UREF_LENGTH);
+            assert_eq!(uref.to_bytes().unwrap().len(), UREF_LENGTH);
+        }
+    }
+
+    #[test]
+    fn the_uref_the_host_writes_decodes_as_casper_types_decodes_it() {
+        // What `casper_new_uref` writes: a serialized `URef`, as `new_uref` splits it.
+        for rights in every_access_rights() {
+            let written: [u8; UREF_LENGTH] = URef::new([0x3C; 32], rights)
+                .to_bytes()
+                .unwrap()
+                .try_into()
+                .unwrap();
+            assert_eq!(
+                uref_from_parts(&written[..32], written[32]),
+                Some(bytesrepr::deserialize::<URef>(written.to_vec()).unwrap())
+            );
+        }
+    }
 }

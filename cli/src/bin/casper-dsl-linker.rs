@@ -26,6 +26,7 @@ use std::{
 };
 
 use casper_dsl_build::deployable;
+use casper_dsl_names::LINKER;
 
 /// Overrides where the wasm linker is found.
 const RUST_LLD_VARIABLE: &str = "CASPER_DSL_RUST_LLD";
@@ -38,7 +39,7 @@ fn main() -> ExitCode {
     match link(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: casper-dsl-linker: {message}");
+            eprintln!("error: {LINKER}: {message}");
             ExitCode::FAILURE
         }
     }

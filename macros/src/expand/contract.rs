@@ -5,15 +5,13 @@
 
 use std::collections::BTreeSet;
 
+use casper_dsl_names::{handle, CALL_EXPORT};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::export::{export_fn, returned_cl_type, user_export};
-use crate::{
-    model::{DslModule, Export, Role},
-    validate::CALL_EXPORT,
-};
+use crate::model::{DslModule, Export, Role};
 
 pub fn expand(module: &DslModule) -> TokenStream {
     let exports = module.exports.iter().map(|export| {
@@ -138,9 +136,9 @@ fn installer_body(module: &DslModule) -> TokenStream {
 /// the installing account, and where `Install::account_key` finds them.
 pub(super) fn account_key_names(module: &DslModule) -> TokenStream {
     let (package_hash, access_uref, contract_hash) = (
-        module.account_key("package_hash"),
-        module.account_key("access_uref"),
-        module.account_key("contract_hash"),
+        module.account_key(handle::PACKAGE_HASH),
+        module.account_key(handle::ACCESS_UREF),
+        module.account_key(handle::CONTRACT_HASH),
     );
     let contract_version = match &module.account_keys.contract_version {
         Some(name) => {

@@ -1,14 +1,11 @@
 //! The `extern "C"` wrapper the host calls for one exported function.
 
+use casper_dsl_names::AS_DEPENDENCY_FEATURE;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::{spanned::Spanned, Attribute};
 
 use crate::model::{Export, Output, Param, Role};
-
-/// Cargo feature a crate turns on to use another contract crate as a dependency: it removes
-/// that crate's exports, which would clash with the dependent's own (`call`, ...).
-pub const AS_DEPENDENCY_FEATURE: &str = "as-dependency";
 
 /// A wasm-only `extern "C" fn #ident` exported to the host as `symbol`, absent when the crate is
 /// built with the [`AS_DEPENDENCY_FEATURE`] or when one of `cfgs` is off.

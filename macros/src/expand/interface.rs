@@ -1,15 +1,13 @@
 //! The typed interface of a contract, usable on the host and on wasm: a `calls` module with one
 //! `Call` builder per entry point, and an `installer` function taking the `#[init]` arguments.
 
+use casper_dsl_names::{CALLS_MODULE, INSTALLER_FN, UPGRADER_FN};
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::{spanned::Spanned, visit_mut::VisitMut, Ident, PathSegment, Type};
 
 use super::export::{declared_error, returned_type};
-use crate::{
-    model::{DslModule, Export, Output, Param, Role},
-    validate::{CALLS_MODULE, INSTALLER_FN, UPGRADER_FN},
-};
+use crate::model::{DslModule, Export, Output, Param, Role};
 
 pub fn expand(module: &DslModule) -> TokenStream {
     let calls_module = Ident::new(CALLS_MODULE, Span::call_site());

@@ -84,19 +84,23 @@ fn bulk_memory_warning() -> TokenStream {
         `--target wasm32v1-none`, or with `cargo casper-dsl build --target \
         wasm32-unknown-unknown`, which lowers bulk memory to MVP code, or name \
         `casper-dsl-linker` as this target's linker (see `cargo casper-dsl new`)";
+    let linker_cfg = syn::Ident::new(casper_dsl_names::LINKER_CFG, proc_macro2::Span::call_site());
+    let warning_item = syn::Ident::new(
+        casper_dsl_names::BULK_MEMORY_WARNING_ITEM,
+        proc_macro2::Span::call_site(),
+    );
     quote::quote! {
         #[allow(unexpected_cfgs)]
         const _: () = {
             #[cfg(all(
                 target_arch = "wasm32",
                 target_feature = "bulk-memory",
-                not(casper_dsl_linker)
+                not(#linker_cfg)
             ))]
             const _: () = {
                 #[deprecated(note = #note)]
-                // `casper_dsl_build::BULK_MEMORY_WARNING_ITEM`: the build tool drops this warning.
-                struct BulkMemoryIsRefusedByCasper;
-                let _ = BulkMemoryIsRefusedByCasper;
+                struct #warning_item;
+                let _ = #warning_item;
             };
         };
     }

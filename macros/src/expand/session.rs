@@ -2,11 +2,10 @@
 
 use proc_macro2::TokenStream;
 
+use casper_dsl_names::CALL_EXPORT;
+
 use super::export::user_export;
-use crate::{
-    model::{DslModule, Role},
-    validate::CALL_EXPORT,
-};
+use crate::model::{DslModule, Role};
 
 pub fn expand(module: &DslModule) -> TokenStream {
     module

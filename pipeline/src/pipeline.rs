@@ -5,13 +5,7 @@ use std::path::PathBuf;
 
 use crate::{deployable, BuildError, Built, CargoBuild, Deployable, Unsupported};
 
-/// The deprecated item a DSL module's expansion uses when it is compiled with bulk memory, to
-/// warn that the engine would refuse the module as built. The pipeline lowers bulk memory, so it
-/// drops that warning.
-pub const BULK_MEMORY_WARNING_ITEM: &str = "BulkMemoryIsRefusedByCasper";
-
-/// The export the engine runs: every session and every installer has one.
-pub const CALL_EXPORT: &str = "call";
+pub use casper_dsl_names::{BULK_MEMORY_WARNING_ITEM, CALL_EXPORT};
 
 /// A crate built and made deployable.
 #[derive(Debug)]
