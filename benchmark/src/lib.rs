@@ -7,10 +7,12 @@
 
 use std::path::{Path, PathBuf};
 
+use casper_dsl_testing::tooling::{
+    build_wasm_as_cargo_leaves_it, build_wasm_for, WASM32V1_NONE, WASM32_UNKNOWN_UNKNOWN,
+};
 use casper_dsl_testing::{
-    build_wasm_as_cargo_leaves_it, build_wasm_for, runtime_args, AccountHash, Chain, ContractHash,
-    ContractPackageHash, Execution, Key, RuntimeArgs, U256, U512, WASM32V1_NONE,
-    WASM32_UNKNOWN_UNKNOWN,
+    runtime_args, AccountHash, Chain, ContractHash, ContractPackageHash, Execution, Key,
+    RuntimeArgs, U256, U512,
 };
 
 /// An example and its baseline.

@@ -13,7 +13,9 @@ use casper_types::{
     ApiError, CLTyped, CLValue,
 };
 
-/// The outcome of one session, contract call or transfer, already committed to the chain.
+/// The outcome of one session, contract call or transfer, already committed to the chain:
+/// what [`Chain::run_session`](crate::Chain::run_session) and the raw calls return, and what
+/// [`Chain::last_execution`](crate::Chain::last_execution) shows after a typed install or call.
 ///
 /// A failed execution is committed too (its effects are whatever the engine kept, usually
 /// none), so a test can go on and check that the failure changed nothing.
@@ -43,27 +45,32 @@ impl Execution {
         }
     }
 
-    /// The events of type `E` the execution emitted (the messages on `E`'s topic, decoded), in
-    /// order.
+    /// The events of type `E` (an `#[event]` struct of the contract) the execution emitted,
+    /// decoded, in order: `chain.last_execution().events::<Transfer>()`.
     ///
     /// # Panics
     ///
-    /// If a message on that topic does not decode as `E`.
+    /// If a message on `E`'s topic does not decode as `E`.
+    #[track_caller]
     pub fn events<E: Event + FromBytes>(&self) -> Vec<E> {
-        self.messages
-            .iter()
-            .filter(|message| message.topic_name() == E::TOPIC)
-            .map(|message| match message.payload() {
+        let mut events = Vec::new();
+        for message in &self.messages {
+            if message.topic_name() != E::TOPIC {
+                continue;
+            }
+            match message.payload() {
                 MessagePayload::Bytes(bytes) => {
-                    casper_types::bytesrepr::deserialize_from_slice(bytes).unwrap_or_else(|error| {
-                        panic!("a `{}` message does not decode: {error}", E::TOPIC)
-                    })
+                    match casper_types::bytesrepr::deserialize_from_slice(bytes) {
+                        Ok(event) => events.push(event),
+                        Err(error) => panic!("a `{}` message does not decode: {error}", E::TOPIC),
+                    }
                 }
                 MessagePayload::String(text) => {
                     panic!("a `{}` message is a string, not an event: {text}", E::TOPIC)
                 }
-            })
-            .collect()
+            }
+        }
+        events
     }
 
     /// Whether the execution succeeded.
@@ -94,7 +101,11 @@ impl Execution {
         }
     }
 
-    /// Panics, showing the engine's error, unless the execution succeeded.
+    /// The execution, after checking that it succeeded.
+    ///
+    /// # Panics
+    ///
+    /// If the execution failed; the message shows the engine's error.
     #[track_caller]
     pub fn expect_success(&self) -> &Self {
         if let Some(error) = self.error() {
@@ -139,11 +150,12 @@ impl Execution {
 /// something else.
 #[track_caller]
 pub(crate) fn cl_value_to<T: CLTyped + FromBytes>(value: &CLValue, what: impl Display) -> T {
-    value.to_t().unwrap_or_else(|error| {
-        panic!(
+    match value.to_t() {
+        Ok(value) => value,
+        Err(error) => panic!(
             "{what} is a {:?}, expected a {:?} ({error})",
             value.cl_type(),
             T::cl_type()
-        )
-    })
+        ),
+    }
 }

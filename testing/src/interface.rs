@@ -1,7 +1,13 @@
-//! Installing and calling contracts through the interface the DSL generates for them.
+//! Installing and calling contracts through the interface the DSL generates for them: the
+//! kit's main API.
+
+// A failed call carries its whole execution (gas, error, messages) for the test to inspect;
+// tests are not a hot path, so the large `Err` is kept unboxed, and its fields stay plain.
+#![allow(clippy::result_large_err)]
 
 use std::{fmt, marker::PhantomData};
 
+use casper_dsl::names::handle;
 use casper_dsl::{Call, Install, Value};
 use casper_execution_engine::engine_state::Error as EngineError;
 use casper_types::{
@@ -12,7 +18,8 @@ use casper_types::{
 
 use crate::{build_wasm, Chain, Execution};
 
-/// A contract installed with [`Chain::install`]: its name and hashes.
+/// A contract installed with [`Chain::install`]: its name and hashes, for [`Chain::call`] and
+/// for reading its state ([`Chain::contract_named_keys`]`(deployed.contract_hash)`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Deployed {
     /// The contract's name, the prefix of its installer's named keys.
@@ -24,7 +31,8 @@ pub struct Deployed {
 }
 
 /// A failed install or call: the [`Execution`] that failed, with its error and gas. `E` is the
-/// error type the entry point declares (`ApiError` unless it returns `Result<_, E>`).
+/// error type the entry point declares (`ApiError` unless it returns `Result<_, E>`), so
+/// [`CallError::is`] checks a revert in the contract's own terms.
 pub struct CallError<E = ApiError> {
     /// The failed execution.
     pub execution: Execution,
@@ -54,6 +62,11 @@ impl<E> CallError<E> {
     }
 
     /// The engine's error.
+    ///
+    /// # Panics
+    ///
+    /// If [`CallError::execution`] was replaced by a successful one.
+    #[track_caller]
     pub fn engine_error(&self) -> &EngineError {
         self.execution
             .error()
@@ -91,8 +104,10 @@ impl<E> fmt::Display for CallError<E> {
 impl<E> std::error::Error for CallError<E> {}
 
 impl Chain {
-    /// Builds the contract's wasm (once per process), installs it from the default account with
-    /// the `#[init]` arguments in `install`, and returns its hashes.
+    /// Builds the contract's wasm (once per process, see [`build_wasm`]), installs it from the
+    /// default account with the `#[init]` arguments in `install` (the contract module's
+    /// generated `installer(..)`, or `upgrader(..)` for an upgrade), and returns its hashes, or
+    /// the failed execution. [`Chain::last_execution`] has the gas either way.
     ///
     /// ```no_run
     /// # #[casper_dsl::contract] pub mod counter {
@@ -107,20 +122,35 @@ impl Chain {
     /// println!("{count}, for {} gas", chain.last_execution().gas);
     /// # Ok::<(), casper_dsl_testing::CallError>(())
     /// ```
+    ///
+    /// To install with missing, extra or mistyped `#[init]` arguments, change `install.args`
+    /// first. A module without a generated interface (hand-written, or another project's) is
+    /// installed with [`Chain::run_session`].
+    ///
+    /// # Panics
+    ///
+    /// If the crate's wasm cannot be built (see [`build_wasm`]), or the install succeeded but
+    /// left no contract and package hash under the handles `install` names.
+    #[track_caller]
     pub fn install(&mut self, install: Install) -> Result<Deployed, CallError> {
         let installer = self.default_account();
         self.install_as(installer, install)
     }
 
     /// [`Chain::install`] from the account `installer`.
+    ///
+    /// # Panics
+    ///
+    /// As [`Chain::install`].
+    #[track_caller]
     pub fn install_as(
         &mut self,
         installer: AccountHash,
         install: Install,
     ) -> Result<Deployed, CallError> {
         let wasm = build_wasm(install.crate_dir);
-        let contract_key = install.account_key("contract_hash");
-        let package_key = install.account_key("package_hash");
+        let contract_key = install.account_key(handle::CONTRACT_HASH);
+        let package_key = install.account_key(handle::PACKAGE_HASH);
         let execution = self.run_session(installer, wasm, install.args);
         if !execution.is_success() {
             return Err(CallError::new(execution));
@@ -133,9 +163,19 @@ impl Chain {
         })
     }
 
-    /// Makes `call` from the default account on the contract's package (its latest enabled
-    /// version, as callers that follow upgrades do) and returns the entry point's result, or the
-    /// failed execution. [`Chain::last_execution`] has the gas either way.
+    /// Makes `call` (the contract module's generated `calls::<entry_point>(..)`) from the
+    /// default account on the contract's package (its latest enabled version, as callers that
+    /// follow upgrades do) and returns the entry point's result, or the failed execution.
+    /// [`Chain::last_execution`] has the gas and events either way.
+    ///
+    /// A call with missing, extra or mistyped arguments is made with the raw
+    /// [`Chain::call_contract_package`].
+    ///
+    /// # Panics
+    ///
+    /// If the call succeeded but its result is not of the `CLType` the call expects (the
+    /// installed contract's interface differs from `call`'s).
+    #[track_caller]
     pub fn call<R: Value, E>(
         &mut self,
         contract: &Deployed,
@@ -146,6 +186,11 @@ impl Chain {
     }
 
     /// [`Chain::call`] on behalf of `caller`.
+    ///
+    /// # Panics
+    ///
+    /// As [`Chain::call`].
+    #[track_caller]
     pub fn call_as<R: Value, E>(
         &mut self,
         caller: AccountHash,
@@ -160,6 +205,11 @@ impl Chain {
 
     /// Makes `call` from the default account on the installed version `contract.contract_hash`
     /// itself (pinned: refused once an upgrade disabled it).
+    ///
+    /// # Panics
+    ///
+    /// As [`Chain::call`].
+    #[track_caller]
     pub fn call_pinned<R: Value, E>(
         &mut self,
         contract: &Deployed,
@@ -191,7 +241,10 @@ fn returned_value<R: Value>(value: &CLValue, entry_point: &str) -> R {
         R::cl_type(),
         "the result of `{entry_point}` has another CLType than the call expects"
     );
-    R::from_value_bytes(value.inner_bytes().clone()).unwrap_or_else(|error| {
-        panic!("the result of `{entry_point}` does not decode as its CLType says: {error}")
-    })
+    match R::from_value_bytes(value.inner_bytes().clone()) {
+        Ok(value) => value,
+        Err(error) => {
+            panic!("the result of `{entry_point}` does not decode as its CLType says: {error}")
+        }
+    }
 }

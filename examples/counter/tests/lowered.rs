@@ -3,9 +3,8 @@
 //! this crate under `CASPER_DSL_TARGET=wasm32-unknown-unknown` (the README's test command), and
 //! `benchmark/tests/targets.rs` compares its gas with the wasm32v1-none build's.
 
-use casper_dsl_testing::{
-    build_wasm_as_cargo_leaves_it, runtime_args, Chain, EngineError, WASM32_UNKNOWN_UNKNOWN,
-};
+use casper_dsl_testing::tooling::{build_wasm_as_cargo_leaves_it, WASM32_UNKNOWN_UNKNOWN};
+use casper_dsl_testing::{runtime_args, Chain, EngineError};
 
 const CRATE_DIR: &str = env!("CARGO_MANIFEST_DIR");
 

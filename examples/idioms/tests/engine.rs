@@ -78,9 +78,9 @@ fn an_entry_point_compiled_out_by_cfg_is_neither_in_the_table_nor_exported() {
     table.sort();
     assert_eq!(table, ["add", "init", "reverse", "total"]);
 
-    let mut exports = casper_dsl_testing::wasm_exports(casper_dsl_testing::build_wasm(env!(
-        "CARGO_MANIFEST_DIR"
-    )));
+    let mut exports = casper_dsl_testing::tooling::wasm_exports(casper_dsl_testing::build_wasm(
+        env!("CARGO_MANIFEST_DIR"),
+    ));
     exports.sort();
     assert_eq!(exports, ["add", "call", "init", "reverse", "total"]);
 

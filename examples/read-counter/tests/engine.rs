@@ -47,8 +47,8 @@ fn without_an_installed_counter_it_reverts_and_stores_nothing() {
 
 #[test]
 fn depending_on_the_counter_brings_none_of_its_exports() {
-    assert_eq!(casper_dsl_testing::wasm_exports(wasm!()), ["call"]);
-    let mut counter_exports = casper_dsl_testing::wasm_exports(wasm!("../counter"));
+    assert_eq!(casper_dsl_testing::tooling::wasm_exports(wasm!()), ["call"]);
+    let mut counter_exports = casper_dsl_testing::tooling::wasm_exports(wasm!("../counter"));
     counter_exports.sort();
     assert_eq!(
         counter_exports,

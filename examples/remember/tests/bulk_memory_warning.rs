@@ -2,7 +2,7 @@
 //! emits bulk memory, warns in the crate itself (cargo hides dependencies' build-script output);
 //! a `wasm32v1-none` build does not.
 
-use casper_dsl_testing::{build_messages, WASM_TARGET};
+use casper_dsl_testing::tooling::{build_messages, WASM_TARGET};
 
 const CRATE_DIR: &str = env!("CARGO_MANIFEST_DIR");
 

@@ -74,7 +74,7 @@ fn the_callees_revert_reverts_the_caller_and_changes_nothing() {
 
 #[test]
 fn the_vault_carries_none_of_the_counters_exports() {
-    let mut exports = casper_dsl_testing::wasm_exports(casper_dsl_testing::wasm!());
+    let mut exports = casper_dsl_testing::tooling::wasm_exports(casper_dsl_testing::wasm!());
     exports.sort();
     assert_eq!(exports, ["call", "deposit", "init", "reset", "total"]);
 }
