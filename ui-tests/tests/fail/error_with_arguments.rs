@@ -1,0 +1,6 @@
+#[casper_dsl::error(u16)]
+pub enum TokenError {
+    InsufficientBalance = 1,
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+#[casper_dsl::error]
+pub enum TokenError {}
+
+fn main() {}

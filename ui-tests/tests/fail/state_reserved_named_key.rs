@@ -1,0 +1,14 @@
+#[casper_dsl::contract]
+pub mod token {
+    use casper_dsl::prelude::*;
+
+    #[state]
+    pub const TOTAL_SUPPLY: Var<U256> = Var::new("__casper_dsl_total_supply");
+
+    #[entry_point]
+    pub fn total_supply() -> U256 {
+        TOTAL_SUPPLY.get()
+    }
+}
+
+fn main() {}
