@@ -35,10 +35,12 @@ pub(super) fn parse_state_item(constant: &ItemConst, errors: &mut Errors) -> Opt
 /// `struct Transfer { ... }`: named fields, no generics.
 pub(super) fn parse_event(structure: &ItemStruct, errors: &mut Errors) -> Option<Event> {
     if !structure.generics.params.is_empty() {
+        // Not modelled: no encoding is generated for it, so the error comes alone.
         errors.add_spanned(
             &structure.generics,
             "an #[event] cannot be generic: its topic and encoding are fixed",
         );
+        return None;
     }
     let Fields::Named(fields) = &structure.fields else {
         errors.add(
