@@ -231,6 +231,18 @@ mod tests {
         }
     }
 
+    /// `found` holds one message containing each of `expected`, and no other.
+    #[track_caller]
+    fn assert_reported_exactly(found: &[String], expected: &[&str]) {
+        for expected in expected {
+            assert!(
+                found.iter().any(|m| m.contains(expected)),
+                "{expected}: {found:?}"
+            );
+        }
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+    }
+
     #[test]
     fn models_a_contract_and_removes_the_dsl_attributes() {
         let module = parse(
@@ -350,13 +362,7 @@ mod tests {
             "duplicate `package_hash`",
             "duplicate `already_initialized`",
         ];
-        for expected in expected {
-            assert!(
-                found.iter().any(|m| m.contains(expected)),
-                "{expected}: {found:?}"
-            );
-        }
-        assert_eq!(found.len(), expected.len(), "{found:?}");
+        assert_reported_exactly(&found, &expected);
     }
 
     #[test]
@@ -487,13 +493,7 @@ mod tests {
             "a function takes one of",
             "applies to a function",
         ];
-        for expected in expected {
-            assert!(
-                found.iter().any(|m| m.contains(expected)),
-                "{expected}: {found:?}"
-            );
-        }
-        assert_eq!(found.len(), expected.len(), "{found:?}");
+        assert_reported_exactly(&found, &expected);
     }
 
     #[test]
