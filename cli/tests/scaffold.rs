@@ -114,23 +114,34 @@ fn an_existing_directory_is_not_overwritten() {
 /// `PATH` with the directory of the `casper-dsl-linker` this package builds in front, as
 /// `cargo install --path cli` would put it on the path.
 fn path_with_linker() -> OsString {
-    let linker_dir = Path::new(env!("CARGO_BIN_EXE_casper-dsl-linker"))
-        .parent()
-        .unwrap()
-        .to_owned();
+    path_with(
+        Path::new(env!("CARGO_BIN_EXE_casper-dsl-linker"))
+            .parent()
+            .unwrap(),
+    )
+}
+
+/// This process's `PATH` with `dir` in front.
+fn path_with(dir: &Path) -> OsString {
     let path = env::var_os("PATH").unwrap_or_default();
-    env::join_paths(std::iter::once(linker_dir).chain(env::split_paths(&path))).unwrap()
+    env::join_paths(std::iter::once(dir.to_owned()).chain(env::split_paths(&path))).unwrap()
 }
 
 /// `cargo build --release --target wasm32-unknown-unknown` in `crate_dir`, as every Casper
 /// tutorial builds, into `target_dir`; `path` is the `PATH` it runs with.
-fn plain_build(crate_dir: &Path, target_dir: &Path, path: &OsString) -> Output {
-    let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    Command::new(cargo)
+fn plain_build_command(crate_dir: &Path, target_dir: &Path, path: &OsString) -> Command {
+    let mut command = Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command
         .current_dir(crate_dir)
         .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
         .env("CARGO_TARGET_DIR", target_dir)
-        .env("PATH", path)
+        .env("PATH", path);
+    command
+}
+
+/// [`plain_build_command`], run.
+fn plain_build(crate_dir: &Path, target_dir: &Path, path: &OsString) -> Output {
+    plain_build_command(crate_dir, target_dir, path)
         .output()
         .unwrap()
 }
@@ -230,18 +241,9 @@ fn a_configured_linker_that_is_not_installed_says_how_to_install_it() {
     let (_parent, crate_dir) = scaffold("fresh-unlinked", &[]);
     let missing = tempfile::tempdir().unwrap();
     // The scaffold's `linker = "casper-dsl-linker"`, looked up on a `PATH` without it.
-    let path = env::join_paths(
-        std::iter::once(missing.path().to_owned())
-            .chain(env::split_paths(&env::var_os("PATH").unwrap_or_default())),
-    )
-    .unwrap();
+    let path = path_with(missing.path());
     let linker_on_path = env::split_paths(&path).any(|dir| dir.join("casper-dsl-linker").is_file());
-    let mut build = Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    build
-        .current_dir(&crate_dir)
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
-        .env("CARGO_TARGET_DIR", target_dir().join("plain-build"))
-        .env("PATH", &path);
+    let mut build = plain_build_command(&crate_dir, &target_dir().join("plain-build"), &path);
     if linker_on_path {
         // An installed linker elsewhere on this machine's path: name one that is missing.
         build.env(
