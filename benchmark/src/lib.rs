@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use casper_dsl::events::EventsMode;
 use casper_dsl_testing::tooling::{
     build_wasm_as_cargo_leaves_it, build_wasm_for, WASM32V1_NONE, WASM32_UNKNOWN_UNKNOWN,
 };
@@ -215,6 +216,8 @@ fn cep18(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
         "total_supply" => U256::from(1_000_000u64),
         // Bare, as the reference contract takes it.
         "enable_mint_burn" => 1u8,
+        // Native messages, as the hand-written token always sends them.
+        "events_mode" => EventsMode::Native as u8,
     };
     let calls = vec![
         (
@@ -240,6 +243,55 @@ fn cep18(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {
     let spent = chain.call_contract(spender_account, token, "transfer_from", args);
     measured.push(step("transfer_from", spent));
     measured
+}
+
+/// The cost of recording events in one mode: the CEP-18 example installed with `events_mode`
+/// and one `transfer` (which records one `Transfer` event).
+pub struct EventsRun {
+    /// The mode.
+    pub mode: EventsMode,
+    /// The install's gas.
+    pub install: u64,
+    /// The transfer's gas.
+    pub transfer: u64,
+}
+
+/// The CEP-18 example (`wasm32v1-none`) in each events mode, from none to native and CES.
+pub fn measure_events() -> Vec<EventsRun> {
+    let wasm = build_wasm_for(example_dir("cep18"), WASM32V1_NONE);
+    let modes = [
+        EventsMode::None,
+        EventsMode::Ces,
+        EventsMode::Native,
+        EventsMode::NativeAndCes,
+    ];
+    modes
+        .into_iter()
+        .map(|mode| {
+            let mut chain = Chain::new();
+            let install_args = runtime_args! {
+                "name" => "Token",
+                "symbol" => "TKN",
+                "decimals" => 9u8,
+                "total_supply" => U256::from(1_000_000u64),
+                "events_mode" => mode as u8,
+            };
+            let recipient = Key::Account(chain.create_funded_account());
+            let transfer = runtime_args! { "recipient" => recipient, "amount" => U256::one() };
+            let steps = contract(
+                &mut chain,
+                wasm,
+                "cep18_contract_hash_Token",
+                install_args,
+                vec![("transfer", transfer)],
+            );
+            EventsRun {
+                mode,
+                install: steps[0].gas,
+                transfer: steps[1].gas,
+            }
+        })
+        .collect()
 }
 
 fn vault(chain: &mut Chain, wasm: &[u8]) -> Vec<Measured> {

@@ -2,7 +2,7 @@
 //! hand-written baseline's, with the ratio; then each example built for both targets. Run with
 //! `cargo run -p benchmark`.
 
-use benchmark::{measure_gas, measure_sizes, measure_targets, pairs};
+use benchmark::{measure_events, measure_gas, measure_sizes, measure_targets, pairs};
 
 fn main() {
     print_header("DSL", "hand-written");
@@ -44,6 +44,25 @@ fn main() {
     }
     println!("\nthe DSL examples built for wasm32v1-none and for wasm32-unknown-unknown (lowered)");
     println!("by the pipeline of `cargo casper-dsl build`; ratio = wasm32v1-none / lowered");
+
+    println!(
+        "\n{:<14} {:>16} {:>14} {:>14}",
+        "events mode", "install gas", "transfer gas", "one event"
+    );
+    let runs = measure_events();
+    let unrecorded = runs[0].transfer;
+    for run in &runs {
+        let mode = format!("{:?} ({})", run.mode, run.mode as u8);
+        let event = run.transfer - unrecorded;
+        println!(
+            "{mode:<14} {:>16} {:>14} {event:>14}",
+            run.install, run.transfer
+        );
+    }
+    println!("\nthe CEP-18 example (wasm32v1-none) installed with each `events_mode`, then one");
+    println!(
+        "`transfer`, which records one `Transfer` event; one event = transfer - transfer in None"
+    );
 }
 
 fn print_header(left: &str, right: &str) {

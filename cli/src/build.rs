@@ -6,7 +6,8 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use cargo_metadata::{Metadata, MetadataCommand, Package};
+use crate::workspace;
+use cargo_metadata::Package;
 use casper_dsl_build::{
     build_deployable, CargoBuild, DeployableBuild, WASM32V1_NONE, WASM32_UNKNOWN_UNKNOWN,
 };
@@ -37,13 +38,8 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: &BuildArgs) -> Result<(), String> {
-    let mut metadata = MetadataCommand::new();
-    metadata.no_deps();
-    if let Some(manifest) = &args.manifest_path {
-        metadata.manifest_path(manifest);
-    }
-    let metadata = metadata.exec().map_err(|error| error.to_string())?;
-    let packages = selected(&metadata, &args.packages)?;
+    let metadata = workspace::metadata(args.manifest_path.as_deref())?;
+    let packages = workspace::selected(&metadata, &args.packages)?;
     let out_dir = args
         .out_dir
         .clone()
@@ -59,46 +55,6 @@ pub fn run(args: &BuildArgs) -> Result<(), String> {
     } else {
         Err(failed.join("\nerror: "))
     }
-}
-
-/// The packages named in `names`, or the default selection.
-fn selected<'m>(metadata: &'m Metadata, names: &[String]) -> Result<Vec<&'m Package>, String> {
-    let members = metadata.workspace_packages();
-    if names.is_empty() {
-        return Ok(match metadata.root_package() {
-            Some(package) => vec![package],
-            None => members.into_iter().filter(|p| is_cdylib(p)).collect(),
-        });
-    }
-    names
-        .iter()
-        .map(|name| {
-            members
-                .iter()
-                .copied()
-                .find(|package| package.name.as_str() == name)
-                .ok_or_else(|| {
-                    let known: Vec<&str> = members
-                        .iter()
-                        .filter(|p| is_cdylib(p))
-                        .map(|p| p.name.as_str())
-                        .collect();
-                    format!(
-                        "no package `{name}` in the workspace; its cdylib packages are: {}",
-                        known.join(", ")
-                    )
-                })
-        })
-        .collect()
-}
-
-fn is_cdylib(package: &Package) -> bool {
-    package.targets.iter().any(|target| {
-        target
-            .crate_types
-            .iter()
-            .any(|kind| kind.to_string() == "cdylib")
-    })
 }
 
 /// Builds `package`, prints its diagnostics and sizes, and writes its module to `out_dir`.

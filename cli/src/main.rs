@@ -1,15 +1,19 @@
 //! `cargo casper-dsl`: builds casper-dsl crates into modules the Casper 2.0 engine accepts, for
-//! either wasm target, and scaffolds new contract and session crates.
+//! either wasm target, scaffolds new contract and session crates, and writes contracts' Casper
+//! Contract Schemas.
 //!
 //! Install with `cargo install --path cli` from a casper-dsl checkout, then:
 //!
 //! ```text
 //! cargo casper-dsl build [-p CRATE]... [--target wasm32v1-none|wasm32-unknown-unknown]
 //! cargo casper-dsl new NAME [--session]
+//! cargo casper-dsl schema [-p CRATE]... [--out-dir DIR]
 //! ```
 
 mod build;
 mod new;
+mod schema;
+mod workspace;
 
 use std::process::ExitCode;
 
@@ -28,6 +32,7 @@ enum Cargo {
 enum Command {
     Build(build::BuildArgs),
     New(new::NewArgs),
+    Schema(schema::SchemaArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +40,7 @@ fn main() -> ExitCode {
     let outcome = match command {
         Command::Build(args) => build::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Schema(args) => schema::run(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

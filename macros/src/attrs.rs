@@ -10,7 +10,7 @@ use syn::{
 
 use crate::{
     errors::Errors,
-    model::{AccountKeyDecl, Groups, Mode, Name, Role},
+    model::{AccountKeyDecl, EventsDecl, Groups, Mode, Name, Role},
 };
 
 /// `#[state]`: a `Var` or `Mapping` const the installer creates.
@@ -73,6 +73,20 @@ pub fn is_dsl_attr(attr: &Attribute) -> bool {
         || mode_of(attr).is_some()
         || is_item_attr(attr, STATE_ATTR)
         || is_item_attr(attr, EVENT_ATTR)
+}
+
+/// The doc comment `attrs` hold (`/// ...` lines), one line per `#[doc]`, each trimmed.
+pub fn doc_text(attrs: &[Attribute]) -> String {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("doc"))
+        .filter_map(|attr| match &attr.meta {
+            Meta::NameValue(doc) => string_literal(&doc.value).map(|text| text.value()),
+            _ => None,
+        })
+        .map(|line| line.trim().to_owned())
+        .collect();
+    lines.join("\n").trim().to_owned()
 }
 
 /// `#[cfg(...)]`.
@@ -199,10 +213,12 @@ pub struct ModuleArgs {
     pub account_keys: AccountKeyDecl,
     pub locked: bool,
     pub keep_previous_versions: bool,
+    pub events_mode: Option<EventsDecl>,
 }
 
-/// `name = "..."`, `instance = "..."`, `account_keys(...)`, `locked` and
-/// `keep_previous_versions` (contracts only); every bad argument is reported.
+/// `name = "..."`, `instance = "..."`, `account_keys(...)`, `locked`,
+/// `keep_previous_versions` and `events = ...` (contracts only); every bad argument is
+/// reported.
 pub fn parse_module_args(mode: Mode, args: TokenStream, errors: &mut Errors) -> ModuleArgs {
     let mut parsed = ModuleArgs::default();
     let parser = syn::meta::parser(|meta| {
@@ -222,10 +238,13 @@ pub fn parse_module_args(mode: Mode, args: TokenStream, errors: &mut Errors) -> 
             parse_flag(&meta, &mut parsed.locked, errors)?;
         } else if meta.path.is_ident("keep_previous_versions") {
             parse_flag(&meta, &mut parsed.keep_previous_versions, errors)?;
+        } else if meta.path.is_ident("events") {
+            let mode = parse_events_mode(&meta, errors)?;
+            set_once(&mut parsed.events_mode, mode, &meta, errors);
         } else {
             errors.push(meta.error(
                 "unknown argument: the arguments are `name = \"...\"`, `instance = \"...\"`, \
-                 `account_keys(...)`, `locked` and `keep_previous_versions`",
+                 `account_keys(...)`, `locked`, `keep_previous_versions` and `events = ...`",
             ));
             skip_value(&meta)?;
         }
@@ -235,6 +254,30 @@ pub fn parse_module_args(mode: Mode, args: TokenStream, errors: &mut Errors) -> 
         errors.push(error);
     }
     parsed
+}
+
+/// `events = ces` (or another word of [`EventsDecl::ALL`]); any other form is reported.
+fn parse_events_mode(
+    meta: &ParseNestedMeta,
+    errors: &mut Errors,
+) -> syn::Result<Option<EventsDecl>> {
+    let words: Vec<_> = EventsDecl::ALL.iter().map(|(word, _)| *word).collect();
+    let expected = format!("expected one of `{}`: `events = ces`", words.join("`, `"));
+    let Some(value) = assigned_value(meta, &expected, errors)? else {
+        return Ok(None);
+    };
+    let word = match &value {
+        Expr::Path(path) => path.path.get_ident().map(Ident::to_string),
+        _ => None,
+    };
+    let mode = EventsDecl::ALL
+        .iter()
+        .find(|(name, _)| Some(*name) == word.as_deref())
+        .map(|(_, mode)| *mode);
+    if mode.is_none() {
+        errors.add_spanned(&value, expected);
+    }
+    Ok(mode)
 }
 
 /// `account_keys(package_hash = "...", access_uref = "...", contract_hash = "...",

@@ -162,12 +162,25 @@ pub fn without_codes(item: TokenStream) -> TokenStream {
     }
 }
 
-/// The enum as written, and `From<Enum> for ApiError`.
+/// The enum as written, `From<Enum> for ApiError`, and (on the host) its variants for the
+/// contract schema.
 pub fn expand(error_enum: &ErrorEnum) -> TokenStream {
     let item = &error_enum.item;
     let ident = &item.ident;
     let arms = error_enum.codes.iter().map(|(variant, code)| {
         quote! { #ident::#variant => #code }
+    });
+    let descriptions = error_enum.codes.iter().map(|(variant, code)| {
+        let docs = item
+            .variants
+            .iter()
+            .find(|v| v.ident == *variant)
+            .map(|v| crate::attrs::doc_text(&v.attrs))
+            .unwrap_or_default();
+        let name = variant.to_string();
+        quote! {
+            ::casper_dsl::schema::ErrorDescription { name: #name, code: #code, description: #docs }
+        }
     });
     quote! {
         #item
@@ -176,6 +189,11 @@ pub fn expand(error_enum: &ErrorEnum) -> TokenStream {
             fn from(error: #ident) -> Self {
                 ::casper_dsl::ApiError::User(match error { #(#arms,)* })
             }
+        }
+
+        #[cfg(not(target_arch = "wasm32"))]
+        impl ::casper_dsl::schema::UserErrors for #ident {
+            const ERRORS: &'static [::casper_dsl::schema::ErrorDescription] = &[#(#descriptions),*];
         }
     }
 }

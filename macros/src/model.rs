@@ -3,7 +3,7 @@
 //! Plain data, built from syntax by [`crate::parse`], checked by [`crate::validate`], so every
 //! rule can be unit-tested from `syn::parse_quote!` without invoking the compiler.
 
-use casper_dsl_names::{handle, INSTANCE_PLACEHOLDER};
+use casper_dsl_names::{handle, CES_KEYS, EVENTS_MODE, INSTANCE_PLACEHOLDER};
 use proc_macro2::Span;
 use syn::{Attribute, Expr, Ident, ItemMod, Type};
 
@@ -23,6 +23,8 @@ pub struct DslModule {
     pub name: Name,
     /// The module as the user wrote it, minus the DSL's own attributes.
     pub item: ItemMod,
+    /// The module's doc comment, for the contract schema.
+    pub docs: String,
     /// The functions that carry a DSL attribute, in source order.
     pub exports: Vec<Export>,
     /// The `#[state]` consts, in source order.
@@ -40,6 +42,36 @@ pub struct DslModule {
     /// `#[casper_dsl::contract(keep_previous_versions)]`: an upgrade leaves the version it
     /// replaces enabled (by default it is disabled).
     pub keep_previous_versions: bool,
+    /// `#[casper_dsl::contract(events = ...)]`: how the contract records its events.
+    pub events_mode: EventsDecl,
+}
+
+/// How a contract records its `#[event]`s: `events = ces` (the default), `native`,
+/// `ces_and_native`, `none`, or `chosen_at_install` (the installer's `events_mode` argument).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EventsDecl {
+    /// The Casper Event Standard, what indexers read.
+    #[default]
+    Ces,
+    /// Casper 2.0 native messages.
+    Native,
+    /// Both.
+    CesAndNative,
+    /// Not recorded.
+    None,
+    /// As the install argument `events_mode` says.
+    ChosenAtInstall,
+}
+
+impl EventsDecl {
+    /// Every mode with the word that declares it, in the order messages list them.
+    pub const ALL: [(&'static str, EventsDecl); 5] = [
+        ("ces", EventsDecl::Ces),
+        ("native", EventsDecl::Native),
+        ("ces_and_native", EventsDecl::CesAndNative),
+        ("none", EventsDecl::None),
+        ("chosen_at_install", EventsDecl::ChosenAtInstall),
+    ];
 }
 
 /// The installing account's named keys for the contract's handles, as declared in
@@ -96,6 +128,8 @@ pub struct Event {
     pub fields: Vec<(Ident, Type)>,
     /// The message topic: the struct's name.
     pub topic: Name,
+    /// The struct's doc comment, for the contract schema.
+    pub docs: String,
 }
 
 /// A name with the span to blame when it is wrong.
@@ -162,6 +196,8 @@ pub struct Export {
     pub groups: Option<Groups>,
     /// `#[init(already_initialized = error)]`: what a second call of `#[init]` reverts with.
     pub already_initialized: Option<Expr>,
+    /// The function's doc comment, for the contract schema.
+    pub docs: String,
 }
 
 /// The `groups = [...]` list of an entry point.
@@ -172,6 +208,23 @@ pub struct Groups {
 }
 
 impl DslModule {
+    /// The contract named keys (and install argument) the installer uses for the events: the
+    /// Casper Event Standard's when events may be recorded as CES, `events_mode` when the
+    /// installer reads it; none for a module without events.
+    pub fn events_keys(&self) -> Vec<&'static str> {
+        if self.events.is_empty() {
+            return Vec::new();
+        }
+        let mut keys = Vec::new();
+        if self.events_mode != EventsDecl::Native && self.events_mode != EventsDecl::None {
+            keys.extend(CES_KEYS);
+        }
+        if self.events_mode == EventsDecl::ChosenAtInstall {
+            keys.push(EVENTS_MODE);
+        }
+        keys
+    }
+
     /// The `#[init]` function, if any.
     pub fn init(&self) -> Option<&Export> {
         self.exports.iter().find(|export| export.role == Role::Init)

@@ -10,8 +10,8 @@ use crate::{
     model::{DslModule, Export, Mode, Name, Role},
 };
 use casper_dsl_names::{
-    handle, CALLS_MODULE, CALL_EXPORT, INSTALLER_FN, INSTANCE_PLACEHOLDER, RESERVED_PREFIX,
-    UPGRADER_FN, UPGRADE_ARG,
+    handle, CALLS_MODULE, CALL_EXPORT, EVENTS_MODE, INSTALLER_FN, INSTANCE_PLACEHOLDER,
+    RESERVED_PREFIX, UPGRADER_FN, UPGRADE_ARG,
 };
 
 /// The name an `#[entry_point]` may not take: it would look like the once-only `#[init]`.
@@ -24,16 +24,25 @@ pub fn validate(module: &DslModule, errors: &mut Errors) {
         Mode::Contract => validate_contract(module, errors),
     }
     for export in &module.exports {
-        check_param_names(export, errors);
+        check_param_names(module, export, errors);
     }
 }
 
-/// Parameter names with the generated code's prefix are reserved, and so is the installer's
-/// upgrade switch among the install arguments.
-fn check_param_names(export: &Export, errors: &mut Errors) {
+/// Parameter names with the generated code's prefix are reserved, and so are the installer's
+/// own install arguments: the upgrade switch, and the events mode when the installer reads it.
+fn check_param_names(module: &DslModule, export: &Export, errors: &mut Errors) {
+    let reads_events_mode = module.events_keys().contains(&EVENTS_MODE);
     for param in &export.params {
         let install_argument = matches!(export.role, Role::Init | Role::Upgrade);
-        if install_argument && param.name.value == UPGRADE_ARG {
+        if install_argument && reads_events_mode && param.name.value == EVENTS_MODE {
+            errors.add(
+                param.name.span,
+                format!(
+                    "`{EVENTS_MODE}` is the install argument the installer reads itself \
+                     (`events = chosen_at_install`): rename the parameter"
+                ),
+            );
+        } else if install_argument && param.name.value == UPGRADE_ARG {
             errors.add(
                 param.name.span,
                 format!(
@@ -317,6 +326,15 @@ fn check_state_keys(module: &DslModule, errors: &mut Errors) {
             errors.add(
                 key.span,
                 format!("named keys starting with `{RESERVED_PREFIX}` are reserved"),
+            );
+        } else if module.events_keys().contains(&key.value.as_str()) {
+            errors.add(
+                key.span,
+                format!(
+                    "the installer keeps this contract's events under the named key `{}`: \
+                     give the state another key",
+                    key.value
+                ),
             );
         } else if let Some(first) = seen.insert(&key.value, &item.ident) {
             errors.add(

@@ -26,6 +26,28 @@ pub const RESERVED_PREFIX: &str = "__casper_dsl";
 /// package (`true`) instead of creating one; no `#[init]` or `#[upgrade]` parameter may take it.
 pub const UPGRADE_ARG: &str = "upgrade";
 
+/// The install argument, and the contract named key, holding the events mode of a contract that
+/// lets its installer choose it (`events = chosen_at_install`), as the CEP-18 reference names it.
+pub const EVENTS_MODE: &str = "events_mode";
+
+/// The contract named keys of the Casper Event Standard (casper-event-standard's `EVENTS_DICT`,
+/// `EVENTS_LENGTH`, `EVENTS_SCHEMA`, `CES_VERSION_KEY`), which the installer of a contract that
+/// records CES events creates; no `#[state]` item may take them.
+pub const CES_KEYS: [&str; 4] = [
+    "__events",
+    "__events_length",
+    "__events_schema",
+    "__events_ces_version",
+];
+
+/// The crate-level macro every contract or session module defines (a second module in the
+/// crate is then a compile error at its name); `MODULE_MACRO!(schema)` is a contract's schema
+/// description, which `cargo casper-dsl schema` calls.
+pub const MODULE_MACRO: &str = "__casper_dsl_only_one_contract_or_session_module_per_crate";
+
+/// The compile error `MODULE_MACRO!(schema)` raises in a crate of session code.
+pub const NO_SCHEMA: &str = "session code has no contract schema";
+
 /// The cargo feature a contract crate declares and its dependents turn on: it removes the
 /// crate's wasm exports, which would clash with the dependent's own.
 pub const AS_DEPENDENCY_FEATURE: &str = "as-dependency";

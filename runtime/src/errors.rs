@@ -26,3 +26,9 @@ pub const ALREADY_INSTALLED: ApiError = ApiError::User(u16::MAX - 2);
 /// Raised by an install that asks for an upgrade (`upgrade = true`) from an account holding no
 /// package of this contract (`ApiError::User(65532)`). Nothing is changed.
 pub const NOT_INSTALLED: ApiError = ApiError::User(u16::MAX - 3);
+
+/// Raised by an install of a contract whose events mode is chosen at install
+/// (`events = chosen_at_install`) when the `events_mode` argument names no mode (the modes are
+/// 0 to 3, see [`EventsMode`](crate::events::EventsMode)), and by an event emitted by a
+/// contract whose kept mode is unknown (`ApiError::User(65531)`). Nothing is changed.
+pub const INVALID_EVENTS_MODE: ApiError = ApiError::User(u16::MAX - 4);

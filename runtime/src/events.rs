@@ -1,14 +1,24 @@
-//! Contract events as Casper 2.0 native messages: each `#[event]` struct of a contract module is
-//! a message topic (named after the struct), registered when the package is created, and
-//! [`emit`] sends one message on it whose payload is the struct's `bytesrepr` encoding
-//! (`MessagePayload::Bytes`, fields in declaration order).
+//! Contract events, recorded the way the contract's module says (`events = ...`, see
+//! [`EventsMode`]): as the Casper Event Standard (CES) that indexers such as CSPR.cloud read, as
+//! Casper 2.0 native messages, both, or not at all.
+//!
+//! Each `#[event]` struct of a contract module is one event type, named after the struct:
+//!
+//! - **CES** (the default): the installer creates the contract's `__events` dictionary,
+//!   `__events_length`, `__events_schema` (every event's fields and their CL types) and
+//!   `__events_ces_version` named keys, and [`emit`] appends the event to `__events` through
+//!   the `casper-event-standard` crate, encoded as the standard asks (the string
+//!   `event_<Name>`, then the fields in declaration order).
+//! - **Native**: [`emit`] sends one message on the topic `<Name>`, registered when the package
+//!   is created, whose payload is the fields' `bytesrepr` encoding (`MessagePayload::Bytes`).
+//!   Native payloads stay in the execution result and the event stream, not in global state.
 //!
 //! ```
-//! #[casper_dsl::contract]
+//! #[casper_dsl::contract] // or (events = native), (events = ces_and_native), (events = none)
 //! pub mod token {
 //!     use casper_dsl::prelude::*;
 //!
-//!     /// Sent on the topic `Burn`.
+//!     /// Recorded in the contract's `__events` (CES).
 //!     #[event]
 //!     pub struct Burn {
 //!         pub owner: Key,
@@ -21,34 +31,82 @@
 //!     }
 //! }
 //! ```
+//!
+//! With `events = chosen_at_install` the installer takes the mode as the optional `u8` install
+//! argument `events_mode`, numbered as the CEP-18 reference numbers it ([`EventsMode`]; absent
+//! means no events), and keeps it in the contract's `events_mode` named key.
 
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 
 use casper_contract::{contract_api::runtime, unwrap_or_revert::UnwrapOrRevert};
 use casper_types::{
     bytesrepr::{self, Bytes, FromBytes, ToBytes},
     contract_messages::{MessagePayload, MessageTopicOperation},
-    ApiError,
+    ApiError, CLType, CLTyped,
 };
 
-/// A type declared with `#[event]` in a contract module: its topic, and its encoding.
+pub use casper_dsl_names::EVENTS_MODE;
+/// The crate events are recorded with in CES mode, for its schema types and constants.
+pub use casper_event_standard as ces;
+
+/// How a contract records its events. The numbers are the CEP-18 reference's `events_mode`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum EventsMode {
+    /// Events are not recorded.
+    None = 0,
+    /// Casper Event Standard: appended to the contract's `__events` dictionary.
+    Ces = 1,
+    /// Casper 2.0 native messages, one topic per event type.
+    Native = 2,
+    /// Both: a native message and a CES record per event.
+    NativeAndCes = 3,
+}
+
+impl EventsMode {
+    /// The mode numbered `number` (the `events_mode` install argument), if there is one.
+    pub const fn from_number(number: u8) -> Option<Self> {
+        match number {
+            0 => Some(EventsMode::None),
+            1 => Some(EventsMode::Ces),
+            2 => Some(EventsMode::Native),
+            3 => Some(EventsMode::NativeAndCes),
+            _ => None,
+        }
+    }
+
+    /// Whether events are appended to the contract's CES keys.
+    pub const fn records_ces(self) -> bool {
+        matches!(self, EventsMode::Ces | EventsMode::NativeAndCes)
+    }
+
+    /// Whether events are sent as native messages.
+    pub const fn records_native(self) -> bool {
+        matches!(self, EventsMode::Native | EventsMode::NativeAndCes)
+    }
+}
+
+/// A type declared with `#[event]` in a contract module: its name, its encoding, its CES schema
+/// and how the contract records it.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an event",
     label = "not declared with #[event]",
-    note = "declare the struct with #[event] in the #[casper_dsl::contract] module: that gives it a topic, registered at install, and its encoding"
+    note = "declare the struct with #[event] in the #[casper_dsl::contract] module: that gives it a name, a schema registered at install, and its encoding"
 )]
-pub trait Event: ToBytes {
-    /// The message topic: the struct's name.
+pub trait Event: ToBytes + ces::EventInstance {
+    /// The event's name (the struct's): its native topic and its CES name.
     const TOPIC: &'static str;
+    /// How the contract records it; `None` when the installer was told (`chosen_at_install`).
+    const MODE: Option<EventsMode>;
 }
 
-/// A type an `#[event]` field can have: one Casper encodes and decodes. The generated
-/// encoding of an event goes through this trait, so a field type that lacks either is reported
-/// once, at the field.
+/// A type an `#[event]` field can have: one Casper encodes, decodes and gives a CL type. The
+/// generated encoding and schema of an event go through this trait, so a field type that lacks
+/// one of them is reported once, at the field.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be a field of an #[event]: it must implement `ToBytes` and `FromBytes`",
+    message = "`{Self}` cannot be a field of an #[event]: it must implement `ToBytes`, `FromBytes` and `CLTyped`",
     label = "not encodable",
-    note = "use a type Casper can encode and decode (integers, `U256`, `String`, `Key`, ...), or implement the two traits for it"
+    note = "use a type Casper can encode and decode (integers, `U256`, `String`, `Key`, ...), or implement the three traits for it"
 )]
 pub trait EventField: Sized {
     #[doc(hidden)]
@@ -57,9 +115,11 @@ pub trait EventField: Sized {
     fn encode(&self, writer: &mut Vec<u8>) -> Result<(), bytesrepr::Error>;
     #[doc(hidden)]
     fn decode(bytes: &[u8]) -> Result<(Self, &[u8]), bytesrepr::Error>;
+    #[doc(hidden)]
+    fn cl_type() -> CLType;
 }
 
-impl<T: ToBytes + FromBytes + 'static> EventField for T {
+impl<T: ToBytes + FromBytes + CLTyped + 'static> EventField for T {
     fn encoded_length(&self) -> usize {
         self.serialized_length()
     }
@@ -71,16 +131,39 @@ impl<T: ToBytes + FromBytes + 'static> EventField for T {
     fn decode(bytes: &[u8]) -> Result<(Self, &[u8]), bytesrepr::Error> {
         crate::signature::decode_prefix(bytes)
     }
+
+    fn cl_type() -> CLType {
+        T::cl_type()
+    }
 }
 
-/// Emits `event` as a message on its topic; reverts if the engine refuses it (e.g.
-/// `ApiError::MessageTooLarge` above the chainspec's message size).
+/// Records `event` as the contract's events mode says: a native message on its topic, a CES
+/// record in the contract's `__events`, both, or nothing. Reverts if the engine refuses it
+/// (e.g. `ApiError::MessageTooLarge` above the chainspec's message size).
 ///
 /// A topic the contract's package does not have yet (an event type added by an upgrade) is
 /// registered on first use.
 pub fn emit<E: Event>(event: E) {
-    let bytes: Vec<u8> = event.to_bytes().unwrap_or_revert();
-    let payload = MessagePayload::Bytes(Bytes::from(bytes));
+    let mode = match E::MODE {
+        Some(mode) => mode,
+        None => installed_mode(),
+    };
+    if mode.records_native() {
+        emit_message(&event);
+    }
+    if mode.records_ces() {
+        ces::emit_bytes(Bytes::from(ces_record(&event)));
+    }
+}
+
+/// The mode the installer kept in the contract's [`EVENTS_MODE`] named key.
+fn installed_mode() -> EventsMode {
+    let number: u8 = crate::storage::read_or_revert(crate::named_keys::named_uref(EVENTS_MODE));
+    EventsMode::from_number(number).unwrap_or_revert_with(crate::errors::INVALID_EVENTS_MODE)
+}
+
+fn emit_message<E: Event>(event: &E) {
+    let payload = MessagePayload::Bytes(Bytes::from(event.to_bytes().unwrap_or_revert()));
     match runtime::emit_message(E::TOPIC, &payload) {
         Err(ApiError::MessageTopicNotRegistered) => {
             runtime::manage_message_topic(E::TOPIC, MessageTopicOperation::Add).unwrap_or_revert();
@@ -89,6 +172,23 @@ pub fn emit<E: Event>(event: E) {
         other => other.unwrap_or_revert(),
     }
 }
+
+/// `event` as a CES record: its name, `event_<Name>`, as a string, then its fields.
+pub fn ces_record<E: Event>(event: &E) -> Vec<u8> {
+    let name = ces_name::<E>();
+    let mut record = Vec::with_capacity(name.serialized_length() + event.serialized_length());
+    name.write_bytes(&mut record).unwrap_or_revert();
+    event.write_bytes(&mut record).unwrap_or_revert();
+    record
+}
+
+/// `event_<Name>`: what a CES record of `E` starts with.
+pub fn ces_name<E: Event>() -> String {
+    [CES_NAME_PREFIX, E::TOPIC].concat()
+}
+
+/// What the Casper Event Standard puts before an event's name in its records.
+pub const CES_NAME_PREFIX: &str = "event_";
 
 #[cfg(test)]
 mod tests {
@@ -99,6 +199,19 @@ mod tests {
 
     use super::*;
     use crate::named_keys::tests::every_key;
+
+    #[test]
+    fn the_ces_keys_the_macro_reserves_are_the_standards() {
+        assert_eq!(
+            casper_dsl_names::CES_KEYS,
+            [
+                ces::EVENTS_DICT,
+                ces::EVENTS_LENGTH,
+                ces::EVENTS_SCHEMA,
+                ces::CES_VERSION_KEY
+            ]
+        );
+    }
 
     /// `value` as an event field: its length, its encoding appended to what the writer holds,
     /// and its decoding, against casper-types' for the same value (`reference`, which is the

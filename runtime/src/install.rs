@@ -17,7 +17,13 @@ use casper_types::{
 use casper_dsl_names::{GROUP_KEY_SUFFIX, INSTANCE_PLACEHOLDER, UPGRADE_ARG};
 
 use crate::{
-    args::present_arg, errors, interface::insert_arg, named_keys::get_key, signature::Argument,
+    args::present_arg,
+    errors,
+    events::{ces, EventsMode, EVENTS_MODE},
+    interface::insert_arg,
+    named_keys::get_key,
+    signature::Argument,
+    state::new_dictionary_uref,
 };
 
 /// Contract named key present only between the creation of a contract and its `#[init]` call.
@@ -227,16 +233,57 @@ pub fn provision_groups(package: &Package, keys: &AccountKeys, labels: &[&str]) 
     }
 }
 
-/// The topics to register with the version: all of them for a new package; none for a new
-/// version, which keeps the current one's (`emit` registers a topic the package lacks).
+/// The events mode of this install: `fixed`, as the module's `events = ...` says, or for
+/// `events = chosen_at_install` (`None`) the optional `u8` install argument [`EVENTS_MODE`]:
+/// absent means [`EventsMode::None`], a number that names no mode reverts with
+/// [`errors::INVALID_EVENTS_MODE`].
+#[inline(always)]
+pub fn events_mode(fixed: Option<EventsMode>) -> EventsMode {
+    match fixed {
+        Some(mode) => mode,
+        None => present_arg::<u8>(EVENTS_MODE).map_or(EventsMode::None, |number| {
+            EventsMode::from_number(number).unwrap_or_revert_with(errors::INVALID_EVENTS_MODE)
+        }),
+    }
+}
+
+/// Prepares the version to record its events in `mode`, and returns the message topics to
+/// register with it. For CES, the contract's `__events` dictionary, `__events_length`,
+/// `__events_schema` (`schemas()`) and `__events_ces_version` named keys; for native messages,
+/// every topic of a new package (a new version keeps the current one's, and `emit` registers
+/// a topic the package lacks); for a mode chosen at install, the contract's [`EVENTS_MODE`]
+/// key. On an upgrade, named keys the current version already has win over these.
 // Called once per module, from the installer: inlining costs no size and lets the
 // optimizer drop what this contract does not use (topics, groups, an upgrade hook).
 #[inline(always)]
-pub fn message_topics(
+pub fn prepare_events(
     package: &Package,
+    mode: EventsMode,
+    chosen_at_install: bool,
     topics: &[&str],
+    schemas: impl FnOnce() -> ces::Schemas,
+    named_keys: &mut NamedKeys,
 ) -> BTreeMap<String, MessageTopicOperation> {
-    let topics = if package.is_new { topics } else { &[] };
+    if chosen_at_install {
+        let number = storage::new_uref(mode as u8);
+        named_keys.insert(String::from(EVENTS_MODE), Key::URef(number));
+    }
+    if mode.records_ces() {
+        let keys = [
+            (ces::EVENTS_DICT, new_dictionary_uref()),
+            (ces::EVENTS_LENGTH, storage::new_uref(0u32)),
+            (ces::EVENTS_SCHEMA, storage::new_uref(schemas())),
+            (ces::CES_VERSION_KEY, storage::new_uref(ces::CES_VERSION)),
+        ];
+        for (name, uref) in keys {
+            named_keys.insert(String::from(name), Key::URef(uref));
+        }
+    }
+    let topics = if package.is_new && mode.records_native() {
+        topics
+    } else {
+        &[]
+    };
     topics
         .iter()
         .map(|topic| (String::from(*topic), MessageTopicOperation::Add))

@@ -5,7 +5,7 @@ use alloc::{string::String, vec::Vec};
 use core::{marker::PhantomData, mem::MaybeUninit};
 
 use casper_contract::{ext_ffi, unwrap_or_revert::UnwrapOrRevert};
-use casper_dsl_names::handle;
+use casper_dsl_names::{handle, EVENTS_MODE};
 use casper_types::{
     bytesrepr::ToBytes,
     contracts::{ContractHash, ContractPackageHash},
@@ -14,6 +14,7 @@ use casper_types::{
 
 use crate::{
     buffer,
+    events::EventsMode,
     install::AccountKeyNames,
     signature::{Argument, Value},
 };
@@ -155,6 +156,25 @@ pub struct Install {
 }
 
 impl Install {
+    /// The install with the `events_mode` argument set to `mode`, for a contract that lets its
+    /// installer choose how events are recorded (`events = chosen_at_install`).
+    ///
+    /// ```
+    /// # #[casper_dsl::contract(events = chosen_at_install)]
+    /// # pub mod token {
+    /// #     #[event] pub struct Burn { pub amount: u64 }
+    /// #     #[entry_point] pub fn get() {}
+    /// # }
+    /// use casper_dsl::events::EventsMode;
+    ///
+    /// let install = token::installer().with_events_mode(EventsMode::Ces);
+    /// assert_eq!(install.args.get("events_mode").unwrap().clone().into_t::<u8>(), Ok(1));
+    /// ```
+    pub fn with_events_mode(mut self, mode: EventsMode) -> Self {
+        insert_arg(&mut self.args, EVENTS_MODE, mode as u8);
+        self
+    }
+
     /// The installing account's named key `kind` for this contract or instance:
     /// `"package_hash"`, `"access_uref"`, `"contract_hash"` and `"contract_version"` name the
     /// handles as declared (the version is kept only when `account_keys(contract_version = ...)`

@@ -48,6 +48,8 @@ pub mod events;
 mod install;
 mod interface;
 pub mod named_keys;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod signature;
 pub mod state;
 pub mod storage;
@@ -90,8 +92,9 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::install::{
-        add_version, begin_init, begin_upgrade, entry_point, group_entry_point, message_topics,
-        open_package, provision_groups, upgrade_requested, AccountKeys, LifecycleCall,
+        add_version, begin_init, begin_upgrade, entry_point, events_mode, group_entry_point,
+        open_package, prepare_events, provision_groups, upgrade_requested, AccountKeys,
+        LifecycleCall,
     };
     pub use crate::interface::{insert_arg, with_upgrade};
     pub use crate::signature::{

@@ -263,7 +263,7 @@ impl<K, V> State for Mapping<K, V> {
 
 /// A new dictionary's seed URef, not put under any named key of the caller (unlike
 /// casper-contract's `new_dictionary`), so that it can go to the new contract only.
-fn new_dictionary_uref() -> URef {
+pub(crate) fn new_dictionary_uref() -> URef {
     let mut size = core::mem::MaybeUninit::<usize>::uninit();
     // SAFETY: the host writes one `usize`, the size of the URef it put in the host buffer.
     let status = unsafe { ext_ffi::casper_new_dictionary(size.as_mut_ptr()) };

@@ -2,15 +2,16 @@
 
 use std::fmt::Display;
 
-use casper_dsl::events::Event;
+use casper_dsl::events::{ces, ces_name, Event};
 use casper_execution_engine::{
     engine_state::{Error as EngineError, WasmV1Result},
     execution::ExecError,
 };
 use casper_types::{
-    bytesrepr::FromBytes,
+    bytesrepr::{Bytes, FromBytes},
     contract_messages::{Message, MessagePayload},
-    ApiError, CLTyped, CLValue,
+    execution::TransformKindV2,
+    handle_stored_dictionary_value, ApiError, CLType, CLTyped, CLValue, Key, StoredValue,
 };
 
 /// The outcome of one session, contract call or transfer, already committed to the chain:
@@ -28,6 +29,9 @@ pub struct Execution {
     pub result: Result<Option<CLValue>, EngineError>,
     /// The messages the execution emitted (contract events), in order; none if it failed.
     pub messages: Vec<Message>,
+    /// The Casper Event Standard records the execution appended to a contract's `__events`
+    /// (each `event_<Name>` then the event's fields), in order; none if it failed.
+    pub ces_records: Vec<Bytes>,
 }
 
 impl Execution {
@@ -42,15 +46,21 @@ impl Execution {
                 None => Ok(result.ret().cloned()),
             },
             messages: result.messages().clone(),
+            ces_records: match result.error() {
+                Some(_) => Vec::new(),
+                None => ces_records(result),
+            },
         }
     }
 
-    /// The events of type `E` (an `#[event]` struct of the contract) the execution emitted,
-    /// decoded, in order: `chain.last_execution().events::<Transfer>()`.
+    /// The events of type `E` (an `#[event]` struct of the contract) the execution recorded,
+    /// decoded, in order, whatever the contract's events mode: its native messages on `E`'s
+    /// topic, or if there are none its CES records of `E`:
+    /// `chain.last_execution().events::<Transfer>()`.
     ///
     /// # Panics
     ///
-    /// If a message on `E`'s topic does not decode as `E`.
+    /// If a message on `E`'s topic or a CES record named for `E` does not decode as `E`.
     #[track_caller]
     pub fn events<E: Event + FromBytes>(&self) -> Vec<E> {
         let mut events = Vec::new();
@@ -68,6 +78,22 @@ impl Execution {
                 MessagePayload::String(text) => {
                     panic!("a `{}` message is a string, not an event: {text}", E::TOPIC)
                 }
+            }
+        }
+        if !events.is_empty() {
+            return events;
+        }
+        let name = ces_name::<E>();
+        for record in &self.ces_records {
+            let Ok((record_name, fields)) = String::from_bytes(record) else {
+                continue;
+            };
+            if record_name != name {
+                continue;
+            }
+            match casper_types::bytesrepr::deserialize_from_slice(fields) {
+                Ok(event) => events.push(event),
+                Err(error) => panic!("a CES `{name}` record does not decode: {error}"),
             }
         }
         events
@@ -158,4 +184,30 @@ pub(crate) fn cl_value_to<T: CLTyped + FromBytes>(value: &CLValue, what: impl Di
             T::cl_type()
         ),
     }
+}
+
+/// The values an execution wrote to dictionaries that read as CES records: `Bytes` starting
+/// with an event's name, `event_<Name>`.
+fn ces_records(result: &WasmV1Result) -> Vec<Bytes> {
+    result
+        .effects()
+        .transforms()
+        .iter()
+        .filter_map(|transform| {
+            let (key @ Key::Dictionary(_), TransformKindV2::Write(value @ StoredValue::CLValue(_))) =
+                (transform.key(), transform.kind())
+            else {
+                return None;
+            };
+            let item = handle_stored_dictionary_value(*key, value.clone()).ok()?;
+            let cl_value = item.into_cl_value()?;
+            if *cl_value.cl_type() != CLType::List(Box::new(CLType::U8)) {
+                return None;
+            }
+            let record: Bytes = cl_value.into_t().ok()?;
+            let name = ces::try_full_name_from_bytes(&record).ok()?;
+            name.starts_with(casper_dsl::events::CES_NAME_PREFIX)
+                .then_some(record)
+        })
+        .collect()
 }

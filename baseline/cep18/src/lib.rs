@@ -7,14 +7,17 @@
 //!
 //! Install arguments: `name`, `symbol`, `decimals`, `total_supply` (minted to the installer),
 //! and, optional and bare as the reference takes them, `enable_mint_burn: u8` (0, the default,
-//! turns `mint`, `burn` and `change_security` off), `admin_list: Vec<Key>` and
+//! turns `mint`, `burn` and `change_security` off), `events_mode: u8` (0 none, the default; 1
+//! the Casper Event Standard; 2 native messages; 3 both), `admin_list: Vec<Key>` and
 //! `minter_list: Vec<Key>`. Every entry point is public: who may `mint` (admins and minters)
 //! and `change_security` (admins) is decided by the badges in the `security_badges`
 //! dictionary, not by a user group; the installer is an admin.
 //!
 //! Balances, allowances and badges are keyed by `Key`: an account (`Key::Account`) or a
-//! contract package (`Key::Hash`), whichever is the immediate caller. Events are native
-//! messages whose payload is the `bytesrepr` encoding of their fields, one after the other.
+//! contract package (`Key::Hash`), whichever is the immediate caller. Events are recorded as
+//! `events_mode` says, read on every event as the reference does: CES records through the
+//! `casper-event-standard` crate, native messages (a topic per event) whose payload is the
+//! `bytesrepr` encoding of their fields, one after the other.
 #![no_std]
 
 extern crate alloc;
@@ -39,6 +42,7 @@ use casper_types::{
 };
 // The same panic handler and allocator as the DSL's contracts.
 use casper_dsl as _;
+use casper_event_standard::{try_full_name_from_bytes, Event, EventInstance, Schemas};
 
 // Contract named keys.
 const NAME: &str = "name";
@@ -74,15 +78,68 @@ const MINTER: u8 = 1;
 /// No rights: what `change_security`'s `none_list` sets.
 const NO_RIGHTS: u8 = 2;
 
-// Event topics.
-const MINT: &str = "Mint";
-const BURN: &str = "Burn";
-const SET_ALLOWANCE: &str = "SetAllowance";
-const INCREASE_ALLOWANCE: &str = "IncreaseAllowance";
-const DECREASE_ALLOWANCE: &str = "DecreaseAllowance";
-const TRANSFER: &str = "Transfer";
-const TRANSFER_FROM: &str = "TransferFrom";
-const CHANGE_SECURITY: &str = "ChangeSecurity";
+// Events, declared with the Casper Event Standard's derive as the reference declares them.
+#[derive(Event)]
+struct Mint {
+    recipient: Key,
+    amount: U256,
+}
+
+#[derive(Event)]
+struct Burn {
+    owner: Key,
+    amount: U256,
+}
+
+#[derive(Event)]
+struct SetAllowance {
+    owner: Key,
+    spender: Key,
+    allowance: U256,
+}
+
+#[derive(Event)]
+struct IncreaseAllowance {
+    owner: Key,
+    spender: Key,
+    allowance: U256,
+    inc_by: U256,
+}
+
+#[derive(Event)]
+struct DecreaseAllowance {
+    owner: Key,
+    spender: Key,
+    allowance: U256,
+    decr_by: U256,
+}
+
+#[derive(Event)]
+struct Transfer {
+    sender: Key,
+    recipient: Key,
+    amount: U256,
+}
+
+#[derive(Event)]
+struct TransferFrom {
+    spender: Key,
+    owner: Key,
+    recipient: Key,
+    amount: U256,
+}
+
+#[derive(Event)]
+struct ChangeSecurity {
+    admin: Key,
+    sec_change_map: BTreeMap<Key, u8>,
+}
+
+/// The contract named key, and install argument, of the events mode.
+const EVENTS_MODE: &str = "events_mode";
+const EVENTS_CES: u8 = 1;
+const EVENTS_NATIVE: u8 = 2;
+const EVENTS_BOTH: u8 = 3;
 
 /// `CallerInfo` field indices (casper-types `system::caller`); each field is an `Option`.
 const CALLER_ACCOUNT: u8 = 0;
@@ -93,6 +150,23 @@ const CALLER_CONTRACT_PACKAGE: u8 = 2;
 /// casper-dsl uses for an install over an existing package, so that both sides of the benchmark
 /// fail alike.
 const ALREADY_INSTALLED: ApiError = ApiError::User(65_533);
+
+/// What an install reverts with when `events_mode` names no mode: casper-dsl's code, again so
+/// that both sides fail alike.
+const INVALID_EVENTS_MODE: ApiError = ApiError::User(65_531);
+
+/// The schemas of every event, as CES keeps them in `__events_schema`.
+fn schemas() -> Schemas {
+    Schemas::new()
+        .with::<Mint>()
+        .with::<Burn>()
+        .with::<SetAllowance>()
+        .with::<IncreaseAllowance>()
+        .with::<DecreaseAllowance>()
+        .with::<Transfer>()
+        .with::<TransferFrom>()
+        .with::<ChangeSecurity>()
+}
 
 /// The reference implementation's error codes.
 #[repr(u16)]
@@ -228,10 +302,25 @@ fn immediate_caller() -> Key {
     Key::Hash(package)
 }
 
-/// Emits a message on `topic` whose payload is `fields` encoded one after the other.
-fn emit<T: ToBytes>(topic: &str, fields: T) {
-    let payload = MessagePayload::Bytes(Bytes::from(fields.to_bytes().unwrap_or_revert()));
-    runtime::emit_message(topic, &payload).unwrap_or_revert();
+/// Records `event` as the contract's events mode says: a CES record, a message on the topic
+/// named after it whose payload is its fields (the record without its `event_<Name>` prefix),
+/// both, or nothing.
+fn record<E: ToBytes + EventInstance>(event: E) {
+    let mode: u8 = read_value(EVENTS_MODE);
+    if mode == 0 {
+        return;
+    }
+    let bytes = event.to_bytes().unwrap_or_revert();
+    if mode == EVENTS_NATIVE || mode == EVENTS_BOTH {
+        let name_length = try_full_name_from_bytes(&bytes)
+            .unwrap_or_revert()
+            .serialized_length();
+        let payload = MessagePayload::Bytes(Bytes::from(bytes[name_length..].to_vec()));
+        runtime::emit_message(&E::name(), &payload).unwrap_or_revert();
+    }
+    if mode == EVENTS_CES || mode == EVENTS_BOTH {
+        casper_event_standard::emit_bytes(Bytes::from(bytes));
+    }
 }
 
 fn return_value<T: CLTyped + ToBytes>(value: T) -> ! {
@@ -298,6 +387,10 @@ pub extern "C" fn init() {
     let balances = storage::new_dictionary(BALANCES).unwrap_or_revert();
     storage::new_dictionary(ALLOWANCES).unwrap_or_revert();
     let badges = storage::new_dictionary(SECURITY_BADGES).unwrap_or_revert();
+    let events_mode: u8 = read_value(EVENTS_MODE);
+    if events_mode == EVENTS_CES || events_mode == EVENTS_BOTH {
+        casper_event_standard::init(schemas());
+    }
     runtime::put_key(PACKAGE_HASH, package_hash);
     let installer = Key::Account(runtime::get_caller());
     write_balance(balances, installer, total_supply);
@@ -308,7 +401,10 @@ pub extern "C" fn init() {
     for admin in admin_list.unwrap_or_default() {
         write_badge(badges, admin, ADMIN);
     }
-    emit(MINT, (installer, total_supply));
+    record(Mint {
+        recipient: installer,
+        amount: total_supply,
+    });
 }
 
 #[no_mangle]
@@ -351,7 +447,11 @@ pub extern "C" fn approve() {
     let amount: U256 = runtime::get_named_arg("amount");
     let owner = allowance_owner(spender);
     write_allowance(uref_of(ALLOWANCES), owner, spender, amount);
-    emit(SET_ALLOWANCE, (owner, spender, amount));
+    record(SetAllowance {
+        owner,
+        spender,
+        allowance: amount,
+    });
 }
 
 /// Raises the caller's allowance for `spender` by `amount`, up to `U256::MAX` at most.
@@ -363,7 +463,12 @@ pub extern "C" fn increase_allowance() {
     let allowances = uref_of(ALLOWANCES);
     let raised = read_allowance(allowances, owner, spender).saturating_add(amount);
     write_allowance(allowances, owner, spender, raised);
-    emit(INCREASE_ALLOWANCE, (owner, spender, raised, amount));
+    record(IncreaseAllowance {
+        owner,
+        spender,
+        allowance: raised,
+        inc_by: amount,
+    });
 }
 
 /// Lowers the caller's allowance for `spender` by `amount`, down to zero at most.
@@ -375,7 +480,12 @@ pub extern "C" fn decrease_allowance() {
     let allowances = uref_of(ALLOWANCES);
     let lowered = read_allowance(allowances, owner, spender).saturating_sub(amount);
     write_allowance(allowances, owner, spender, lowered);
-    emit(DECREASE_ALLOWANCE, (owner, spender, lowered, amount));
+    record(DecreaseAllowance {
+        owner,
+        spender,
+        allowance: lowered,
+        decr_by: amount,
+    });
 }
 
 /// Moves `amount` of the caller's tokens to `recipient`; a zero amount moves nothing but is
@@ -389,7 +499,11 @@ pub extern "C" fn transfer() {
         runtime::revert(Cep18Error::CannotTargetSelfUser);
     }
     move_tokens(sender, recipient, amount);
-    emit(TRANSFER, (sender, recipient, amount));
+    record(Transfer {
+        sender,
+        recipient,
+        amount,
+    });
 }
 
 /// Moves `amount` from `owner` to `recipient` within the caller's allowance, which it uses; a
@@ -412,7 +526,12 @@ pub extern "C" fn transfer_from() {
         .unwrap_or_revert_with(Cep18Error::InsufficientAllowance);
     move_tokens(owner, recipient, amount);
     write_allowance(allowances, owner, spender, left);
-    emit(TRANSFER_FROM, (spender, owner, recipient, amount));
+    record(TransferFrom {
+        spender,
+        owner,
+        recipient,
+        amount,
+    });
 }
 
 /// For admins and minters: creates `amount` tokens for `owner`.
@@ -437,7 +556,10 @@ pub extern "C" fn mint() {
         .unwrap_or_revert_with(Cep18Error::Overflow);
     write_balance(balances, owner, balance);
     storage::write(supply_uref, supply);
-    emit(MINT, (owner, amount));
+    record(Mint {
+        recipient: owner,
+        amount,
+    });
 }
 
 /// Destroys `amount` of the caller's own tokens: `owner` must be the immediate caller.
@@ -460,7 +582,7 @@ pub extern "C" fn burn() {
         .unwrap_or_revert_with(Cep18Error::Overflow);
     write_balance(balances, owner, left);
     storage::write(supply_uref, supply);
-    emit(BURN, (owner, amount));
+    record(Burn { owner, amount });
 }
 
 /// For admins: badges `minter_list` as minters, `admin_list` as admins and `none_list` as
@@ -489,7 +611,10 @@ pub extern "C" fn change_security() {
     for (key, badge) in &changes {
         write_badge(badges, *key, *badge);
     }
-    emit(CHANGE_SECURITY, (admin, changes));
+    record(ChangeSecurity {
+        admin,
+        sec_change_map: changes,
+    });
 }
 
 // ---- Installer ----
@@ -569,6 +694,10 @@ pub extern "C" fn call() {
     let decimals: u8 = runtime::get_named_arg(DECIMALS);
     let total_supply: U256 = runtime::get_named_arg(TOTAL_SUPPLY);
     let enable_mint_burn: u8 = optional_named_arg(ENABLE_MINT_BURN).unwrap_or(0);
+    let events_mode: u8 = optional_named_arg(EVENTS_MODE).unwrap_or(0);
+    if events_mode > EVENTS_BOTH {
+        runtime::revert(INVALID_EVENTS_MODE);
+    }
     let admin_list: Option<Vec<Key>> = optional_named_arg(ADMIN_LIST);
     let minter_list: Option<Vec<Key>> = optional_named_arg(MINTER_LIST);
 
@@ -598,19 +727,16 @@ pub extern "C" fn call() {
         String::from(ENABLE_MINT_BURN),
         storage::new_uref(enable_mint_burn).into(),
     );
-    let topics: BTreeMap<String, MessageTopicOperation> = [
-        MINT,
-        BURN,
-        SET_ALLOWANCE,
-        INCREASE_ALLOWANCE,
-        DECREASE_ALLOWANCE,
-        TRANSFER,
-        TRANSFER_FROM,
-        CHANGE_SECURITY,
-    ]
-    .into_iter()
-    .map(|topic| (String::from(topic), MessageTopicOperation::Add))
-    .collect();
+    named_keys.insert(
+        String::from(EVENTS_MODE),
+        storage::new_uref(events_mode).into(),
+    );
+    let mut topics: BTreeMap<String, MessageTopicOperation> = BTreeMap::new();
+    if events_mode == EVENTS_NATIVE || events_mode == EVENTS_BOTH {
+        for topic in schemas().0.into_keys() {
+            topics.insert(topic, MessageTopicOperation::Add);
+        }
+    }
     let (contract_hash, version) =
         storage::add_contract_version(package_hash, entry_points(), named_keys, topics);
     runtime::put_key(

@@ -5,7 +5,9 @@
 //! Install arguments: `name`, `symbol`, `decimals`, `total_supply` (minted to the installer),
 //! and, optional and bare as the reference takes them, `enable_mint_burn: u8` (0, the default,
 //! turns mint, burn and `change_security` off), `admin_list: Vec<Key>` and
-//! `minter_list: Vec<Key>`. The installer is an admin. Admins and minters `mint`; any holder
+//! `minter_list: Vec<Key>`, and `events_mode: u8`, how events are recorded, numbered as the
+//! reference numbers it: 0 (the default) none, 1 the Casper Event Standard (what indexers
+//! read), 2 native messages, 3 both. The installer is an admin. Admins and minters `mint`; any holder
 //! `burn`s its own tokens (nobody burns another holder's); admins grant and revoke badges with
 //! `change_security`, never their own.
 //!
@@ -147,6 +149,7 @@ impl FromBytes for BadgeChanges {
 // `cep18_contract_package_<name>`, `cep18_contract_hash_<name>`, ...
 #[casper_dsl::contract(
     instance = "name",
+    events = chosen_at_install,
     account_keys(
         package_hash = "cep18_contract_package_{instance}",
         access_uref = "cep18_contract_package_access_{instance}",
@@ -154,6 +157,9 @@ impl FromBytes for BadgeChanges {
         contract_version = "cep18_contract_version_{instance}",
     )
 )]
+/// A CEP-18 fungible token: install it with `name`, `symbol`, `decimals` and `total_supply`
+/// (minted to the installer); `enable_mint_burn`, `events_mode`, `admin_list` and
+/// `minter_list` are optional.
 pub mod cep18 {
     use casper_dsl::prelude::*;
 
@@ -186,15 +192,21 @@ pub mod cep18 {
     #[casper_dsl::error]
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub enum Cep18Error {
+        /// The tokens moved or burnt exceed the holder's balance.
         InsufficientBalance = 60001,
+        /// A `transfer_from` exceeds the caller's allowance.
         InsufficientAllowance = 60002,
+        /// A mint would take the total supply past `U256::MAX`.
         Overflow = 60003,
         /// `mint` by a caller without an admin or minter badge, `change_security` by a
         /// non-admin.
         InsufficientRights = 60010,
         /// A second call of `init`.
         AlreadyInitialized = 60015,
+        /// `mint`, `burn` or `change_security` on a token installed without them.
         MintBurnDisabled = 60016,
+        /// A transfer to the sender itself, a `transfer_from` to the owner, or an allowance for
+        /// the caller itself.
         CannotTargetSelfUser = 60017,
         /// `burn` of tokens the caller does not hold.
         InvalidBurnTarget = 60018,
@@ -295,31 +307,37 @@ pub mod cep18 {
         });
     }
 
+    /// The token's name.
     #[entry_point]
     pub fn name() -> String {
         NAME.get()
     }
 
+    /// The token's symbol.
     #[entry_point]
     pub fn symbol() -> String {
         SYMBOL.get()
     }
 
+    /// How many decimal places a display divides amounts by.
     #[entry_point]
     pub fn decimals() -> u8 {
         DECIMALS.get()
     }
 
+    /// The tokens in existence.
     #[entry_point]
     pub fn total_supply() -> U256 {
         TOTAL_SUPPLY.get()
     }
 
+    /// The tokens `address` (an account or a contract package) holds.
     #[entry_point]
     pub fn balance_of(address: Key) -> U256 {
         BALANCES.get_or_default(&address)
     }
 
+    /// How many of `owner`'s tokens `spender` may still move.
     #[entry_point]
     pub fn allowance(owner: Key, spender: Key) -> U256 {
         ALLOWANCES.get_or_default(&(owner, spender))

@@ -4,7 +4,7 @@
 mod common;
 
 use casper_dsl::state::item_key;
-use casper_dsl::Install;
+use casper_dsl::{events::EventsMode, Install};
 use casper_dsl_testing::{AccountHash, Chain, Deployed, Key, U256};
 use cep18::cep18::{
     calls, installer, Burn, Cep18Error, DecreaseAllowance, IncreaseAllowance, Mint, SetAllowance,
@@ -48,6 +48,8 @@ fn token_named(name: &str, supply: u64, enable_mint_burn: u8) -> Install {
         None.into(),
         None.into(),
     )
+    // Native messages, which the event checks read.
+    .with_events_mode(EventsMode::Native)
 }
 
 impl Token {

@@ -14,6 +14,7 @@ use casper_dsl::{
         bytesrepr::{FromBytes, ToBytes},
         contract_messages::MessagePayload,
     },
+    events::EventsMode,
     ApiError, Install,
 };
 use casper_dsl_testing::{runtime_args, AccountHash, CallError, Chain, Deployed, Key, U256};
@@ -66,6 +67,8 @@ fn token_install(options: Options) -> Install {
         options.admin_list.into(),
         options.minter_list.into(),
     )
+    // Native messages, which the event checks read.
+    .with_events_mode(EventsMode::Native)
 }
 
 impl Suite {

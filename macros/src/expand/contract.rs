@@ -11,7 +11,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::export::{export_fn, returned_cl_type, user_export};
-use crate::model::{DslModule, Export, Role};
+use crate::model::{DslModule, EventsDecl, Export, Role};
 
 pub fn expand(module: &DslModule) -> TokenStream {
     let exports = module.exports.iter().map(|export| {
@@ -92,12 +92,7 @@ fn installer_body(module: &DslModule) -> TokenStream {
             );
         }
     });
-    let topics = if module.events.is_empty() {
-        quote! { ::casper_dsl::__private::BTreeMap::new() }
-    } else {
-        let topics = module.events.iter().map(|event| &event.topic.value);
-        quote! { ::casper_dsl::__private::message_topics(&__casper_dsl_package, &[#(#topics),*]) }
-    };
+    let (events_mode, events) = events_setup(module);
     let init = lifecycle_call(module, Role::Init);
     let upgrade = lifecycle_call(module, Role::Upgrade);
     let keep_previous = module.keep_previous_versions;
@@ -107,6 +102,7 @@ fn installer_body(module: &DslModule) -> TokenStream {
         // The arguments of the lifecycle call are decoded, and so checked, before anything is
         // created: a bad install fails at the cost of reading its arguments.
         let __casper_dsl_lifecycle = if __casper_dsl_upgrade { #upgrade } else { #init };
+        #events_mode
         let __casper_dsl_keys = #keys;
         let __casper_dsl_package = ::casper_dsl::__private::open_package(
             &__casper_dsl_keys,
@@ -119,7 +115,7 @@ fn installer_body(module: &DslModule) -> TokenStream {
         #[allow(unused_mut)]
         let mut __casper_dsl_named_keys = ::casper_dsl::__private::NamedKeys::new();
         #(#state)*
-        let __casper_dsl_topics = #topics;
+        let __casper_dsl_topics = #events;
         ::casper_dsl::__private::add_version(
             __casper_dsl_package,
             &__casper_dsl_keys,
@@ -130,6 +126,34 @@ fn installer_body(module: &DslModule) -> TokenStream {
             #keep_previous,
         );
     }
+}
+
+/// The installer's statements for the events: the mode, read (and so checked) before anything
+/// is created, and the named keys and topics of the version; nothing for a contract without
+/// events.
+fn events_setup(module: &DslModule) -> (TokenStream, TokenStream) {
+    if module.events.is_empty() {
+        let no_topics = quote! { ::casper_dsl::__private::BTreeMap::new() };
+        return (TokenStream::new(), no_topics);
+    }
+    let fixed = super::events::mode_tokens(module.events_mode);
+    let chosen_at_install = module.events_mode == EventsDecl::ChosenAtInstall;
+    let topics = module.events.iter().map(|event| &event.topic.value);
+    let types = module.events.iter().map(|event| &event.ident);
+    let mode = quote! {
+        let __casper_dsl_events_mode = ::casper_dsl::__private::events_mode(#fixed);
+    };
+    let setup = quote! {
+        ::casper_dsl::__private::prepare_events(
+            &__casper_dsl_package,
+            __casper_dsl_events_mode,
+            #chosen_at_install,
+            &[#(#topics),*],
+            || ::casper_dsl::events::ces::Schemas::new() #(.with::<#types>())*,
+            &mut __casper_dsl_named_keys,
+        )
+    };
+    (mode, setup)
 }
 
 /// The `casper_dsl::AccountKeyNames` of the contract: where the installer puts its handles in

@@ -1,13 +1,14 @@
-//! An `#[event]` struct: its `bytesrepr` encoding (fields in declaration order) and its topic.
-//! The generated locals carry the reserved prefix, so no field name can capture them.
+//! An `#[event]` struct: its `bytesrepr` encoding (fields in declaration order), its name and
+//! CES schema, and how the contract records it. The generated locals carry the reserved
+//! prefix, so no field name can capture them.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::model::Event;
+use crate::model::{Event, EventsDecl};
 
-pub fn expand(event: &Event) -> TokenStream {
+pub fn expand(event: &Event, mode: EventsDecl) -> TokenStream {
     let ident = &event.ident;
     let topic = &event.topic.value;
     let bytesrepr = quote! { ::casper_dsl::casper_types::bytesrepr };
@@ -26,6 +27,14 @@ pub fn expand(event: &Event) -> TokenStream {
             let (#field, __casper_dsl_bytes) = <#ty as #field_trait>::decode(__casper_dsl_bytes)?;
         }
     });
+    let schema_fields = event.fields.iter().map(|(field, ty)| {
+        let name = field.to_string();
+        quote_spanned! {ty.span()=>
+            __casper_dsl_schema.with_elem(#name, <#ty as #field_trait>::cl_type());
+        }
+    });
+    let ces = quote! { ::casper_dsl::events::ces };
+    let mode = mode_tokens(mode);
     quote! {
         impl #bytesrepr::ToBytes for #ident {
             fn to_bytes(&self) -> ::core::result::Result<::casper_dsl::__private::Vec<u8>, #bytesrepr::Error> {
@@ -52,8 +61,36 @@ pub fn expand(event: &Event) -> TokenStream {
             }
         }
 
+        impl #ces::EventInstance for #ident {
+            fn name() -> ::casper_dsl::__private::String {
+                ::casper_dsl::__private::String::from(#topic)
+            }
+
+            fn schema() -> #ces::Schema {
+                let mut __casper_dsl_schema = #ces::Schema::new();
+                #(#schema_fields)*
+                __casper_dsl_schema
+            }
+        }
+
         impl ::casper_dsl::events::Event for #ident {
             const TOPIC: &'static str = #topic;
+            const MODE: ::casper_dsl::__private::Option<::casper_dsl::events::EventsMode> = #mode;
         }
+    }
+}
+
+/// The `Event::MODE` of the module's events: a fixed mode, or `None` for one the installer is
+/// told.
+pub fn mode_tokens(mode: EventsDecl) -> TokenStream {
+    let fixed = match mode {
+        EventsDecl::Ces => quote! { Ces },
+        EventsDecl::Native => quote! { Native },
+        EventsDecl::CesAndNative => quote! { NativeAndCes },
+        EventsDecl::None => quote! { None },
+        EventsDecl::ChosenAtInstall => return quote! { ::casper_dsl::__private::Option::None },
+    };
+    quote! {
+        ::casper_dsl::__private::Option::Some(::casper_dsl::events::EventsMode::#fixed)
     }
 }

@@ -8,6 +8,7 @@ mod contract;
 mod events;
 mod export;
 mod interface;
+mod schema;
 mod session;
 mod type_checks;
 
@@ -22,10 +23,20 @@ pub fn expand(module: &DslModule) -> TokenStream {
     let once_per_crate = one_module_per_crate(module);
     let (exports, interface) = match module.mode {
         Mode::Session => (session::expand(module), TokenStream::new()),
-        Mode::Contract => (contract::expand(module), interface::expand(module)),
+        Mode::Contract => {
+            let interface = interface::expand(module);
+            let schema = schema::expand(module);
+            (
+                contract::expand(module),
+                quote::quote! { #interface #schema },
+            )
+        }
     };
     let type_checks = type_checks::expand(module);
-    let events = module.events.iter().map(events::expand);
+    let events = module
+        .events
+        .iter()
+        .map(|event| events::expand(event, module.events_mode));
     // A crate that does not declare the `as-dependency` feature still builds, with its exports.
     let bulk_memory_warning = bulk_memory_warning();
     let generated = quote::quote! {
@@ -44,7 +55,10 @@ pub fn expand(module: &DslModule) -> TokenStream {
 /// the DSL attributes, and its events' encodings, so the rest of the crate compiles against
 /// them (no follow-on errors) and rustc still checks the function bodies.
 pub fn fallback(module: &DslModule) -> TokenStream {
-    let events = module.events.iter().map(events::expand);
+    let events = module
+        .events
+        .iter()
+        .map(|event| events::expand(event, module.events_mode));
     with_items(module, quote::quote! { #(#events)* })
 }
 
@@ -60,13 +74,26 @@ fn with_items(module: &DslModule, generated: TokenStream) -> TokenStream {
 /// A crate builds one module: two contract or session modules would both export `call`, which
 /// only the wasm link would notice. Each module defines the same crate-level macro name, so
 /// rustc reports a second module on every target, at its name.
+///
+/// The macro also leads tools to the module: `(schema)` is the contract's schema description
+/// (`cargo casper-dsl schema`), found at the crate's root, or for session code an error saying
+/// it has none.
 fn one_module_per_crate(module: &DslModule) -> TokenStream {
     let ident = &module.item.ident;
+    let macro_name = syn::Ident::new(casper_dsl_names::MODULE_MACRO, ident.span());
+    let schema = match module.mode {
+        Mode::Contract => quote::quote! { $crate::#ident::__casper_dsl_schema() },
+        Mode::Session => {
+            let message = casper_dsl_names::NO_SCHEMA;
+            quote::quote! { ::core::compile_error!(#message) }
+        }
+    };
     quote::quote_spanned! {ident.span()=>
         #[doc(hidden)]
         #[macro_export]
-        macro_rules! __casper_dsl_only_one_contract_or_session_module_per_crate {
+        macro_rules! #macro_name {
             () => {};
+            (schema) => { #schema };
         }
     }
 }

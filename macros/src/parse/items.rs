@@ -67,5 +67,6 @@ pub(super) fn parse_event(structure: &ItemStruct, errors: &mut Errors) -> Option
             value: structure.ident.unraw().to_string(),
             span: structure.ident.span(),
         },
+        docs: attrs::doc_text(&structure.attrs),
     })
 }

@@ -39,6 +39,7 @@ pub fn parse_module(
         account_keys,
         locked,
         keep_previous_versions,
+        events_mode,
     } = attrs::parse_module_args(mode, args, &mut errors);
     let looks_like_a_module = item
         .clone()
@@ -76,6 +77,7 @@ pub fn parse_module(
     let module = DslModule {
         mode,
         name,
+        docs: attrs::doc_text(&item.attrs),
         item,
         exports: items.exports,
         state: items.state,
@@ -84,6 +86,7 @@ pub fn parse_module(
         account_keys,
         locked,
         keep_previous_versions,
+        events_mode: events_mode.unwrap_or_default(),
     };
     Ok((module, errors))
 }

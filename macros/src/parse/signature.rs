@@ -54,6 +54,7 @@ pub(super) fn take_export(function: &mut ItemFn, errors: &mut Errors) -> Option<
         already_initialized: args.already_initialized,
         params,
         output: parse_output(&sig.output, errors),
+        docs: attrs::doc_text(&function.attrs),
     })
 }
 
