@@ -46,7 +46,7 @@ fn main() {
     println!("by the pipeline of `cargo casper-dsl build`; ratio = wasm32v1-none / lowered");
 
     println!(
-        "\n{:<14} {:>16} {:>14} {:>14}",
+        "\n{:<18} {:>16} {:>14} {:>14}",
         "events mode", "install gas", "transfer gas", "one event"
     );
     let runs = measure_events();
@@ -55,7 +55,7 @@ fn main() {
         let mode = format!("{:?} ({})", run.mode, run.mode as u8);
         let event = run.transfer - unrecorded;
         println!(
-            "{mode:<14} {:>16} {:>14} {event:>14}",
+            "{mode:<18} {:>16} {:>14} {event:>14}",
             run.install, run.transfer
         );
     }
