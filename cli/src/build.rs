@@ -40,12 +40,7 @@ pub struct BuildArgs {
 pub fn run(args: &BuildArgs) -> Result<(), String> {
     let metadata = workspace::metadata(args.manifest_path.as_deref())?;
     let packages = workspace::selected(&metadata, &args.packages)?;
-    let out_dir = args
-        .out_dir
-        .clone()
-        .unwrap_or_else(|| metadata.target_directory.join("casper-dsl").into());
-    fs::create_dir_all(&out_dir)
-        .map_err(|error| format!("cannot create `{}`: {error}", out_dir.display()))?;
+    let out_dir = workspace::out_dir(&metadata, args.out_dir.as_deref())?;
     let failed: Vec<String> = packages
         .iter()
         .filter_map(|package| build_one(package, args, &out_dir).err())

@@ -42,12 +42,7 @@ pub fn run(args: &SchemaArgs) -> Result<(), String> {
     let metadata = workspace::metadata(args.manifest_path.as_deref())?;
     let named = !args.packages.is_empty();
     let packages = workspace::selected(&metadata, &args.packages)?;
-    let out_dir = args
-        .out_dir
-        .clone()
-        .unwrap_or_else(|| metadata.target_directory.join("casper-dsl").into());
-    fs::create_dir_all(&out_dir)
-        .map_err(|error| format!("cannot create `{}`: {error}", out_dir.display()))?;
+    let out_dir = workspace::out_dir(&metadata, args.out_dir.as_deref())?;
     let toolchain = rustc_version();
     let mut failed = Vec::new();
     let mut written = Vec::new();

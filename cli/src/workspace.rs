@@ -1,6 +1,9 @@
 //! The workspace a command works on: its `cargo metadata`, and the packages it selects.
 
-use std::path::Path;
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
 
 use cargo_metadata::{Metadata, MetadataCommand, Package};
 
@@ -53,4 +56,16 @@ pub fn is_cdylib(package: &Package) -> bool {
             .iter()
             .any(|kind| kind.to_string() == "cdylib")
     })
+}
+
+/// Where a command writes its output: `chosen`, or `casper-dsl/` in cargo's target directory;
+/// created if missing.
+pub fn out_dir(metadata: &Metadata, chosen: Option<&Path>) -> Result<PathBuf, String> {
+    let out_dir = chosen.map_or_else(
+        || metadata.target_directory.join("casper-dsl").into(),
+        Path::to_path_buf,
+    );
+    fs::create_dir_all(&out_dir)
+        .map_err(|error| format!("cannot create `{}`: {error}", out_dir.display()))?;
+    Ok(out_dir)
 }
