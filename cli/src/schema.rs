@@ -89,18 +89,20 @@ fn describe(
     let Some(library) = linkable_library(package) else {
         return Ok(None);
     };
-    let dir = metadata
+    let tool_dir = metadata
         .target_directory
         .join("casper-dsl")
-        .join("schema-tool")
-        .join(package.name.as_str());
+        .join("schema-tool");
+    let dir = tool_dir.join(package.name.as_str());
     write_program(metadata, package, &library, &dir)?;
+    // A target directory of its own: the program is another workspace, whose builds of the
+    // same packages must not replace the user's workspace's artifacts in its target directory.
     let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
         .args(["run", "--quiet", "--manifest-path"])
         .arg(dir.join("Cargo.toml"))
         .arg("--")
         .arg(toolchain)
-        .env("CARGO_TARGET_DIR", &metadata.target_directory)
+        .env("CARGO_TARGET_DIR", tool_dir.join("target"))
         .output()
         .map_err(|error| format!("cannot run cargo: {error}"))?;
     let stderr = String::from_utf8_lossy(&output.stderr);
