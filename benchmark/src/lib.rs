@@ -77,6 +77,16 @@ pub fn measure_gas(pair: &Pair) -> (Vec<Measured>, Vec<Measured>) {
     (run(example_dir(pair.name)), run(baseline_dir(pair.name)))
 }
 
+/// The counter's scenario for `examples/counter` and for `baseline/counter-floor`, the same
+/// counter written directly on the host functions (`wasm32v1-none`), with each module's
+/// deployable size.
+pub fn measure_floor() -> [(usize, Vec<Measured>); 2] {
+    [example_dir("counter"), baseline_dir("counter-floor")].map(|dir| {
+        let wasm = build_wasm_for(dir, WASM32V1_NONE);
+        (wasm.len(), counter(&mut Chain::new(), wasm))
+    })
+}
+
 /// The wasm sizes of the example and of the baseline (`wasm32v1-none`).
 pub fn measure_sizes(pair: &Pair) -> (Sizes, Sizes) {
     let sizes = |dir: PathBuf| Sizes {
@@ -122,7 +132,8 @@ pub fn example_dir(name: &str) -> PathBuf {
     workspace_dir().join("examples").join(name)
 }
 
-fn baseline_dir(name: &str) -> PathBuf {
+/// `baseline/<name>` in the workspace.
+pub fn baseline_dir(name: &str) -> PathBuf {
     workspace_dir().join("baseline").join(name)
 }
 

@@ -2,7 +2,9 @@
 //! hand-written baseline's, with the ratio; then each example built for both targets. Run with
 //! `cargo run -p benchmark`.
 
-use benchmark::{measure_events, measure_gas, measure_sizes, measure_targets, pairs};
+use benchmark::{
+    measure_events, measure_floor, measure_gas, measure_sizes, measure_targets, pairs,
+};
 
 fn main() {
     print_header("DSL", "hand-written");
@@ -44,6 +46,18 @@ fn main() {
     }
     println!("\nthe DSL examples built for wasm32v1-none and for wasm32-unknown-unknown (lowered)");
     println!("by the pipeline of `cargo casper-dsl build`; ratio = wasm32v1-none / lowered");
+
+    print_header("DSL", "floor");
+    let [(dsl_size, dsl), (floor_size, floor)] = measure_floor();
+    print_row("counter", "size", dsl_size as u64, floor_size as u64);
+    for (dsl, floor) in dsl.iter().zip(&floor) {
+        print_row("counter", &format!("{} gas", dsl.step), dsl.gas, floor.gas);
+    }
+    println!(
+        "\nthe counter against baseline/counter-floor, the same counter written directly on the"
+    );
+    println!("host functions (no allocator, the entry-point table serialized at build time);");
+    println!("sizes in bytes (deployable); ratio = DSL / floor");
 
     println!(
         "\n{:<18} {:>16} {:>14} {:>14}",

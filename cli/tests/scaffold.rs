@@ -59,15 +59,25 @@ fn scaffold_and_test(name: &str, flags: &[&str]) -> (tempfile::TempDir, PathBuf)
     ] {
         assert!(crate_dir.join(file).is_file(), "{file} scaffolded");
     }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let tests = succeed(
-        Command::new(cargo)
-            .current_dir(&crate_dir)
-            .args(["test", "--quiet"])
-            .env("CARGO_TARGET_DIR", target_dir()),
-    );
-    assert!(tests.contains("2 passed"), "{tests}");
+    let tests = succeed(&mut cargo_test(&crate_dir));
+    let passed = if member == "session" {
+        "2 passed"
+    } else {
+        "3 passed"
+    };
+    assert!(tests.contains(passed), "{tests}");
     (parent, crate_dir)
+}
+
+/// `cargo test --quiet` in the scaffolded crate `crate_dir`.
+fn cargo_test(crate_dir: &Path) -> Command {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
+    command
+        .current_dir(crate_dir)
+        .args(["test", "--quiet"])
+        .env("CARGO_TARGET_DIR", target_dir());
+    command
 }
 
 #[test]
@@ -86,6 +96,30 @@ fn a_scaffolded_contract_builds_and_its_test_passes() {
         );
         assert!(built.starts_with("fresh_counter.wasm: "), "{built}");
     }
+
+    // The first run wrote the gas snapshot; a figure above it fails the test.
+    let snapshot = crate_dir.join("contract/tests/gas.txt");
+    let figures = fs::read_to_string(&snapshot).expect("the first run writes the snapshot");
+    let install = figures
+        .lines()
+        .find(|line| line.starts_with("wasm32v1-none") && line.ends_with(" install"))
+        .expect("the install's gas is kept");
+    let gas: u64 = install.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let lowered = format!("wasm32v1-none {} install", gas - 1);
+    fs::write(&snapshot, figures.replace(install, &lowered)).unwrap();
+    let rose = cargo_test(&crate_dir)
+        .arg("gas_does_not_rise")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&rose.stdout) + String::from_utf8_lossy(&rose.stderr);
+    assert!(!rose.status.success(), "a rise fails the test");
+    assert!(
+        stderr.contains(&format!(
+            "install (wasm32v1-none): {} -> {gas} gas (+1)",
+            gas - 1
+        )),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -60,6 +60,12 @@
 //! assert_eq!(chain.read_key::<u64>(count), 6);
 //! ```
 //!
+//! # Gas snapshots
+//!
+//! A [`GasSnapshot`] keeps the gas of a scenario in a file in the repository: a test fails when
+//! an install or a call costs more than the file says, and `CASPER_DSL_UPDATE_GAS=1 cargo test`
+//! writes the new figures (see its example).
+//!
 //! # Testing a session
 //!
 //! Session code has no generated installer: [`Chain::run_session`] runs the module
@@ -107,6 +113,7 @@
 mod build;
 mod chain;
 mod execution;
+mod gas;
 mod interface;
 #[doc(hidden)]
 pub mod tooling;
@@ -114,6 +121,7 @@ pub mod tooling;
 pub use build::{build_wasm, TARGET_VARIABLE};
 pub use chain::{Chain, ADDRESSABLE_ENTITY_VARIABLE, FUNDED_ACCOUNT_BALANCE};
 pub use execution::Execution;
+pub use gas::{GasSnapshot, UPDATE_GAS_VARIABLE};
 pub use interface::{CallError, Deployed};
 
 pub use casper_engine_test_support;
