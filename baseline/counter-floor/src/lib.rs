@@ -16,6 +16,8 @@
 // `no_std` on wasm; a host build (`cargo build --workspace`) links `std`'s panic handler.
 #![cfg_attr(target_arch = "wasm32", no_std)]
 
+use core::mem::MaybeUninit;
+
 use casper_contract::ext_ffi;
 
 /// `ApiError::User(code)` as the host takes it.
@@ -100,8 +102,9 @@ fn check(status: i32) {
     }
 }
 
-/// The runtime argument `name` into `buffer`: its length, or `None` if it is absent.
-fn arg(name: &[u8], buffer: &mut [u8]) -> Option<usize> {
+/// The runtime argument `name`, written by the host at `buffer` (room for `capacity` bytes):
+/// its length, or `None` if it is absent.
+fn arg(name: &[u8], buffer: *mut u8, capacity: usize) -> Option<usize> {
     let mut size = 0usize;
     // SAFETY: the host reads `name` and writes one `usize`.
     let status =
@@ -110,20 +113,18 @@ fn arg(name: &[u8], buffer: &mut [u8]) -> Option<usize> {
         return None;
     }
     check(status);
-    if size > buffer.len() {
+    if size > capacity {
         revert(INVALID_ARGUMENT);
     }
-    // SAFETY: the host writes `size` bytes, which fit in `buffer`.
-    check(unsafe {
-        ext_ffi::casper_get_named_arg(name.as_ptr(), name.len(), buffer.as_mut_ptr(), size)
-    });
+    // SAFETY: the host writes `size` bytes, which fit in the buffer.
+    check(unsafe { ext_ffi::casper_get_named_arg(name.as_ptr(), name.len(), buffer, size) });
     Some(size)
 }
 
 /// The required `u64` argument `name`.
 fn u64_arg(name: &[u8]) -> u64 {
     let mut bytes = [0u8; 8];
-    match arg(name, &mut bytes) {
+    match arg(name, bytes.as_mut_ptr(), bytes.len()) {
         Some(8) => u64::from_le_bytes(bytes),
         Some(_) => revert(INVALID_ARGUMENT),
         None => revert(MISSING_ARGUMENT),
@@ -260,15 +261,22 @@ pub extern "C" fn reset() {
 #[no_mangle]
 pub extern "C" fn checkpoint() {
     // An `Option<String>`: a tag, then the serialized name, which is how the host reads one.
-    let mut label = [0u8; 1 + 4 + LABEL_CAPACITY];
-    let name = match arg(b"label", &mut label) {
-        None | Some(1) if label[0] == 0 => DEFAULT_CHECKPOINT,
-        Some(size) if size >= 5 && label[0] == 1 => {
-            let length = u32::from_le_bytes([label[1], label[2], label[3], label[4]]) as usize;
-            if size != 5 + length || core::str::from_utf8(&label[5..size]).is_err() {
-                revert(INVALID_ARGUMENT);
-            }
-            &label[1..size]
+    // Not zeroed first (a loop the host would charge per byte): only the bytes the host wrote
+    // are read.
+    let mut buffer = MaybeUninit::<[u8; 1 + 4 + LABEL_CAPACITY]>::uninit();
+    let start = buffer.as_mut_ptr().cast::<u8>();
+    let label = match arg(b"label", start, LABEL_CAPACITY + 5) {
+        // SAFETY: the host initialised the first `size` bytes.
+        Some(size) => unsafe { core::slice::from_raw_parts(start, size) },
+        None => &[0],
+    };
+    let name = match label {
+        [0] => DEFAULT_CHECKPOINT,
+        [1, l0, l1, l2, l3, text @ ..]
+            if u32::from_le_bytes([*l0, *l1, *l2, *l3]) as usize == text.len()
+                && core::str::from_utf8(text).is_ok() =>
+        {
+            &label[1..]
         }
         _ => revert(INVALID_ARGUMENT),
     };
