@@ -47,6 +47,7 @@ fn main() {
     println!("\nthe DSL examples built for wasm32v1-none and for wasm32-unknown-unknown (lowered)");
     println!("by the pipeline of `cargo casper-dsl build`; ratio = wasm32v1-none / lowered");
 
+    println!();
     print_header("DSL", "floor");
     let [(dsl_size, dsl), (floor_size, floor)] = measure_floor();
     print_row("counter", "size", dsl_size as u64, floor_size as u64);

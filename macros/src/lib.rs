@@ -57,7 +57,11 @@ pub fn session(args: TokenStream, item: TokenStream) -> TokenStream {
 ///   contract_version = "...")` names the installing account's handles (any of them;
 ///   `{instance}` stands for the instance's name; `contract_version` is kept only when named);
 /// - `locked` makes a package that takes no second version;
-/// - `keep_previous_versions` leaves the version an upgrade replaces enabled.
+/// - `keep_previous_versions` leaves the version an upgrade replaces enabled;
+/// - `events = ces` (the default), `native`, `ces_and_native`, `none` or `chosen_at_install`
+///   says how `#[event]`s are recorded: in the contract's Casper Event Standard keys, as
+///   native messages, both, not at all, or as the optional `u8` install argument `events_mode`
+///   says (0 none, 1 CES, 2 native, 3 both). See `casper_dsl::events`.
 ///
 /// ```
 /// #[casper_dsl::contract(
