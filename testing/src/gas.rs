@@ -56,12 +56,13 @@ impl GasSnapshot {
     ///
     /// # Panics
     ///
-    /// If `name` was recorded already, or is empty or spans lines.
+    /// If `name` was recorded already, or is empty, spans lines or starts or ends with
+    /// whitespace (the file could not give it back as it is).
     #[track_caller]
     pub fn record(&mut self, name: &str, gas: u64) {
         assert!(
-            !name.is_empty() && !name.contains('\n'),
-            "a gas figure's name is one non-empty line: {name:?}"
+            !name.is_empty() && !name.contains('\n') && name.trim() == name,
+            "a gas figure's name is one non-empty line without surrounding spaces: {name:?}"
         );
         assert!(
             self.recorded.iter().all(|(known, _)| known != name),
