@@ -45,11 +45,7 @@ pub fn run(args: &BuildArgs) -> Result<(), String> {
         .iter()
         .filter_map(|package| build_one(package, args, &out_dir).err())
         .collect();
-    if failed.is_empty() {
-        Ok(())
-    } else {
-        Err(failed.join("\nerror: "))
-    }
+    workspace::outcome(failed)
 }
 
 /// Builds `package`, prints its diagnostics and sizes, and writes its module to `out_dir`.

@@ -71,11 +71,7 @@ pub fn run(args: &SchemaArgs) -> Result<(), String> {
             Err(error) => failed.push(error),
         }
     }
-    if failed.is_empty() {
-        Ok(())
-    } else {
-        Err(failed.join("\nerror: "))
-    }
+    workspace::outcome(failed)
 }
 
 /// The schema JSON of `package`'s contract, or `None` if the crate has no contract module at

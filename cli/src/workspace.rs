@@ -69,3 +69,12 @@ pub fn out_dir(metadata: &Metadata, chosen: Option<&Path>) -> Result<PathBuf, St
         .map_err(|error| format!("cannot create `{}`: {error}", out_dir.display()))?;
     Ok(out_dir)
 }
+
+/// `Ok` if no selected package failed, else every failure, one `error:` line each.
+pub fn outcome(failed: Vec<String>) -> Result<(), String> {
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(failed.join("\nerror: "))
+    }
+}

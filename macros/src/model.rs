@@ -208,6 +208,12 @@ pub struct Groups {
 }
 
 impl DslModule {
+    /// Whether the installer reads the events mode from its `events_mode` argument
+    /// (`events = chosen_at_install`, in a module with events).
+    pub fn reads_events_mode(&self) -> bool {
+        !self.events.is_empty() && self.events_mode == EventsDecl::ChosenAtInstall
+    }
+
     /// The contract named keys (and install argument) the installer uses for the events: the
     /// Casper Event Standard's when events may be recorded as CES, `events_mode` when the
     /// installer reads it; none for a module without events.
@@ -219,7 +225,7 @@ impl DslModule {
         if self.events_mode != EventsDecl::Native && self.events_mode != EventsDecl::None {
             keys.extend(CES_KEYS);
         }
-        if self.events_mode == EventsDecl::ChosenAtInstall {
+        if self.reads_events_mode() {
             keys.push(EVENTS_MODE);
         }
         keys

@@ -31,7 +31,7 @@ pub fn validate(module: &DslModule, errors: &mut Errors) {
 /// Parameter names with the generated code's prefix are reserved, and so are the installer's
 /// own install arguments: the upgrade switch, and the events mode when the installer reads it.
 fn check_param_names(module: &DslModule, export: &Export, errors: &mut Errors) {
-    let reads_events_mode = module.events_keys().contains(&EVENTS_MODE);
+    let reads_events_mode = module.reads_events_mode();
     for param in &export.params {
         let install_argument = matches!(export.role, Role::Init | Role::Upgrade);
         if install_argument && reads_events_mode && param.name.value == EVENTS_MODE {

@@ -75,6 +75,13 @@ impl EventsMode {
         }
     }
 
+    /// The mode numbered `number`, reverting with [`INVALID_EVENTS_MODE`] if there is none.
+    ///
+    /// [`INVALID_EVENTS_MODE`]: crate::errors::INVALID_EVENTS_MODE
+    pub(crate) fn from_number_or_revert(number: u8) -> Self {
+        Self::from_number(number).unwrap_or_revert_with(crate::errors::INVALID_EVENTS_MODE)
+    }
+
     /// Whether events are appended to the contract's CES keys.
     pub const fn records_ces(self) -> bool {
         matches!(self, EventsMode::Ces | EventsMode::NativeAndCes)
@@ -159,7 +166,7 @@ pub fn emit<E: Event>(event: E) {
 /// The mode the installer kept in the contract's [`EVENTS_MODE`] named key.
 fn installed_mode() -> EventsMode {
     let number: u8 = crate::storage::read_or_revert(crate::named_keys::named_uref(EVENTS_MODE));
-    EventsMode::from_number(number).unwrap_or_revert_with(crate::errors::INVALID_EVENTS_MODE)
+    EventsMode::from_number_or_revert(number)
 }
 
 fn emit_message<E: Event>(event: &E) {

@@ -241,9 +241,8 @@ pub fn provision_groups(package: &Package, keys: &AccountKeys, labels: &[&str]) 
 pub fn events_mode(fixed: Option<EventsMode>) -> EventsMode {
     match fixed {
         Some(mode) => mode,
-        None => present_arg::<u8>(EVENTS_MODE).map_or(EventsMode::None, |number| {
-            EventsMode::from_number(number).unwrap_or_revert_with(errors::INVALID_EVENTS_MODE)
-        }),
+        None => present_arg::<u8>(EVENTS_MODE)
+            .map_or(EventsMode::None, EventsMode::from_number_or_revert),
     }
 }
 

@@ -11,7 +11,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::export::{export_fn, returned_cl_type, user_export};
-use crate::model::{DslModule, EventsDecl, Export, Role};
+use crate::model::{DslModule, Export, Role};
 
 pub fn expand(module: &DslModule) -> TokenStream {
     let exports = module.exports.iter().map(|export| {
@@ -137,7 +137,7 @@ fn events_setup(module: &DslModule) -> (TokenStream, TokenStream) {
         return (TokenStream::new(), no_topics);
     }
     let fixed = super::events::mode_tokens(module.events_mode);
-    let chosen_at_install = module.events_mode == EventsDecl::ChosenAtInstall;
+    let chosen_at_install = module.reads_events_mode();
     let topics = module.events.iter().map(|event| &event.topic.value);
     let types = module.events.iter().map(|event| &event.ident);
     let mode = quote! {

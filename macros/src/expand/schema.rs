@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::model::{DslModule, EventsDecl, Export, Output, Param, Role};
+use crate::model::{DslModule, Export, Output, Param, Role};
 
 pub fn expand(module: &DslModule) -> TokenStream {
     let schema = quote! { ::casper_dsl::schema };
@@ -22,8 +22,7 @@ pub fn expand(module: &DslModule) -> TokenStream {
         .init()
         .map(|init| init.params.iter().map(argument).collect())
         .unwrap_or_default();
-    let chosen_at_install =
-        module.events_mode == EventsDecl::ChosenAtInstall && !module.events.is_empty();
+    let chosen_at_install = module.reads_events_mode();
     if chosen_at_install {
         install_arguments.push(quote! { #schema::ArgumentDescription::events_mode() });
     }
@@ -78,7 +77,6 @@ pub fn expand(module: &DslModule) -> TokenStream {
                 events: ::casper_dsl::__private::Vec::from([#(#events),*]),
             }
         }
-
     }
 }
 
