@@ -99,6 +99,9 @@ fn describe(
         .arg("--")
         .arg(toolchain)
         .env("CARGO_TARGET_DIR", tool_dir.join("target"))
+        // The program is one line; rustc's incremental cache of it has been seen to crash
+        // (an ICE decoding the old expansion) after the contract's macro expansion changed.
+        .env("CARGO_INCREMENTAL", "0")
         .output()
         .map_err(|error| format!("cannot run cargo: {error}"))?;
     let stderr = String::from_utf8_lossy(&output.stderr);
