@@ -1,15 +1,41 @@
 //! Who is calling: account-based access rules (group-based ones are declared with
 //! `#[entry_point(groups = [...])]` and checked by the engine).
 
-use casper_contract::{contract_api::runtime, unwrap_or_revert::UnwrapOrRevert};
+use casper_contract::{contract_api::runtime, ext_ffi};
 use casper_types::{
     account::AccountHash, contracts::ContractPackageHash, system::CallerInfo, ApiError, Key,
+};
+
+use crate::{
+    buffer,
+    errors::{revert, UnwrapOrRevert},
 };
 
 /// `CallerInfo` field indices (casper-types `system::caller`); each field is an `Option`.
 const ACCOUNT_FIELD: u8 = 0;
 const PACKAGE_FIELD: u8 = 1;
 const CONTRACT_PACKAGE_FIELD: u8 = 2;
+
+/// The account that signed the deploy or transaction.
+///
+/// A drop-in replacement for `casper_contract::contract_api::runtime::get_caller` that reads
+/// the 32 bytes into the stack rather than through a heap buffer and a decoder.
+#[inline]
+pub fn get_caller() -> AccountHash {
+    let mut size = 0usize;
+    // SAFETY: the host writes one `usize` to `size`.
+    buffer::expect_success(unsafe { ext_ffi::casper_get_caller(&mut size) });
+    let mut account = [0u8; 32];
+    let mut written = 0usize;
+    // SAFETY: the host writes at most 32 bytes to `account` and one `usize` to `written`.
+    let status =
+        unsafe { ext_ffi::casper_read_host_buffer(account.as_mut_ptr(), 32, &mut written) };
+    buffer::expect_success(status);
+    if size != 32 || written != 32 {
+        revert(ApiError::Deserialize)
+    }
+    AccountHash::new(account)
+}
 
 /// The immediate caller: `Key::Account` when an account's session code (or a deploy naming the
 /// contract) calls, the calling contract's package as `Key::Hash` when a contract calls (the
@@ -25,7 +51,7 @@ pub fn this_package() -> ContractPackageHash {
     let current = runtime::get_call_stack().pop();
     match current.map(identity) {
         Some(Key::Hash(package)) => ContractPackageHash::new(package),
-        _ => runtime::revert(ApiError::InvalidCallerInfoRequest),
+        _ => revert(ApiError::InvalidCallerInfoRequest),
     }
 }
 

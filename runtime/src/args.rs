@@ -2,10 +2,14 @@
 
 use alloc::vec::Vec;
 
-use casper_contract::{contract_api::runtime::revert, ext_ffi};
+use casper_contract::ext_ffi;
 use casper_types::ApiError;
 
-use crate::{buffer, signature::Argument};
+use crate::{
+    buffer::{self, HostError},
+    errors::revert,
+    signature::Argument,
+};
 
 /// The serialized bytes of the named runtime argument, or `None` when the caller omitted it.
 pub fn raw_arg(name: &str) -> Option<Vec<u8>> {
@@ -15,8 +19,8 @@ pub fn raw_arg(name: &str) -> Option<Vec<u8>> {
         unsafe { ext_ffi::casper_get_named_arg_size(name.as_ptr(), name.len(), &mut size) };
     match buffer::host_result(status) {
         Ok(()) => {}
-        Err(ApiError::MissingArgument) => return None,
-        Err(error) => revert(error),
+        Err(HostError::MISSING_ARGUMENT) => return None,
+        Err(error) => error.revert(),
     }
     let mut bytes = buffer::with_capacity(size);
     if size > 0 {
@@ -24,9 +28,7 @@ pub fn raw_arg(name: &str) -> Option<Vec<u8>> {
         let status = unsafe {
             ext_ffi::casper_get_named_arg(name.as_ptr(), name.len(), bytes.as_mut_ptr(), size)
         };
-        if let Err(error) = buffer::host_result(status) {
-            revert(error)
-        }
+        buffer::expect_success(status);
         // SAFETY: the host wrote exactly `size` bytes.
         unsafe { bytes.set_len(size) };
     }

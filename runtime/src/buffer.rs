@@ -2,10 +2,12 @@
 //! path (which links `core::fmt` into the contract): running out of memory reverts instead.
 
 use alloc::vec::Vec;
-use core::alloc::Layout;
+use core::{alloc::Layout, mem::MaybeUninit, slice};
 
-use casper_contract::{contract_api::runtime::revert, ext_ffi};
-use casper_types::{api_error, ApiError};
+use casper_contract::ext_ffi;
+use casper_types::ApiError;
+
+use crate::errors::revert;
 
 /// An empty buffer with room for `capacity` bytes; reverts with `ApiError::OutOfMemory` if the
 /// memory cannot grow that far.
@@ -26,33 +28,87 @@ pub fn with_capacity(capacity: usize) -> Vec<u8> {
     unsafe { Vec::from_raw_parts(ptr, 0, capacity) }
 }
 
-/// `text` serialized as the host reads strings: its length as a little-endian `u32`, then its
-/// bytes. Inlined, so that a constant `text` is copied without a `memcpy` loop.
-#[inline(always)]
-pub fn serialized_str(text: &str) -> Vec<u8> {
-    serialized_str_into(text, with_capacity)
-}
+/// Strings serialized to at most this many bytes are serialized on the stack.
+const STACK_STRING: usize = 64;
 
-/// `text` serialized as [`serialized_str`] does, in a buffer `allocate` makes with room for
-/// exactly the serialized length.
+/// Hands `text`, serialized as the host reads strings (its length as a little-endian `u32`,
+/// then its bytes), to `use_bytes`. Inlined, so that for a constant `text` (a named key, an
+/// argument name) the choice between the stack and the heap folds away and the bytes are
+/// copied without a `memcpy` loop.
 #[inline(always)]
-fn serialized_str_into(text: &str, allocate: impl FnOnce(usize) -> Vec<u8>) -> Vec<u8> {
-    let mut bytes = allocate(4 + text.len());
-    bytes.extend_from_slice(&(text.len() as u32).to_le_bytes());
-    bytes.extend_from_slice(text.as_bytes());
-    bytes
-}
-
-/// The outcome a host function reported: `status` 0 is success, anything else an `ApiError`.
-///
-/// `casper_types::api_error::result_from` alone decodes every status through a long `match`,
-/// tens of thousands of gas a call; success, by far the usual case, is checked first here.
-#[inline(always)]
-pub fn host_result(status: i32) -> Result<(), ApiError> {
-    if status == 0 {
-        Ok(())
+pub fn with_serialized_str<R>(text: &str, use_bytes: impl FnOnce(&[u8]) -> R) -> R {
+    let length = 4 + text.len();
+    if length <= STACK_STRING {
+        let mut bytes = MaybeUninit::<[u8; STACK_STRING]>::uninit();
+        let start = bytes.as_mut_ptr().cast::<u8>();
+        // SAFETY: `length` bytes fit the buffer; `write_str` initialises them.
+        use_bytes(unsafe {
+            write_str(start, text);
+            slice::from_raw_parts(start, length)
+        })
     } else {
-        api_error::result_from(status)
+        let mut bytes = with_capacity(length);
+        // SAFETY: the buffer has room for `length` bytes; `write_str` initialises them.
+        unsafe {
+            write_str(bytes.as_mut_ptr(), text);
+            bytes.set_len(length);
+        }
+        use_bytes(&bytes)
+    }
+}
+
+/// Writes `text`'s length and bytes to `out`.
+///
+/// # Safety
+///
+/// `out` must be valid for `4 + text.len()` bytes.
+#[inline(always)]
+unsafe fn write_str(out: *mut u8, text: &str) {
+    let prefix = (text.len() as u32).to_le_bytes();
+    out.copy_from_nonoverlapping(prefix.as_ptr(), 4);
+    out.add(4)
+        .copy_from_nonoverlapping(text.as_ptr(), text.len());
+}
+
+/// An error a host function reported: the number of an `ApiError`.
+///
+/// Kept as the number, so that testing for the few errors a caller expects and reverting with
+/// any other is a comparison and a host call; `ApiError`'s conversions from and to numbers are
+/// long `match`es an entry point would pay to store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HostError(u32);
+
+impl HostError {
+    /// `ApiError::MissingArgument`.
+    pub const MISSING_ARGUMENT: Self = HostError(2);
+    /// `ApiError::ValueNotFound`.
+    pub const VALUE_NOT_FOUND: Self = HostError(6);
+    /// `ApiError::MissingKey`.
+    pub const MISSING_KEY: Self = HostError(24);
+    /// `ApiError::DictionaryItemKeyExceedsLength`.
+    pub const DICTIONARY_ITEM_KEY_EXCEEDS_LENGTH: Self = HostError(36);
+
+    /// Reverts with this error.
+    pub fn revert(self) -> ! {
+        // SAFETY: reverting takes any number.
+        unsafe { ext_ffi::casper_revert(self.0) }
+    }
+}
+
+/// The outcome a host function reported: `status` 0 is success, anything else an error.
+#[inline(always)]
+pub fn host_result(status: i32) -> Result<(), HostError> {
+    match status {
+        0 => Ok(()),
+        error => Err(HostError(error as u32)),
+    }
+}
+
+/// Reverts with the error the host reported, if it reported one.
+#[inline(always)]
+pub fn expect_success(status: i32) {
+    if let Err(error) = host_result(status) {
+        error.revert()
     }
 }
 
@@ -63,9 +119,7 @@ pub fn read_host_buffer(size: usize) -> Vec<u8> {
     // SAFETY: `bytes` has room for `size` bytes; the host writes at most that many.
     let status =
         unsafe { ext_ffi::casper_read_host_buffer(bytes.as_mut_ptr(), size, &mut written) };
-    if let Err(error) = host_result(status) {
-        revert(error)
-    }
+    expect_success(status);
     // SAFETY: the host initialised `written` (≤ `size`) bytes.
     unsafe { bytes.set_len(written.min(size)) };
     bytes
@@ -74,25 +128,25 @@ pub fn read_host_buffer(size: usize) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use alloc::string::String;
-    use core::cell::Cell;
 
-    use casper_types::bytesrepr::ToBytes;
+    use casper_types::{api_error, bytesrepr::ToBytes};
 
     use super::*;
 
     #[test]
-    fn serialized_str_is_the_casper_types_string_encoding() {
+    fn with_serialized_str_is_the_casper_types_string_encoding() {
         let long = "long ".repeat(20_000);
-        for text in ["", "a", "count", "día ✓ 名前", "\0nul\0", &long] {
-            let requested = Cell::new(None);
-            let bytes = serialized_str_into(text, |capacity| {
-                requested.set(Some(capacity));
-                Vec::with_capacity(capacity)
-            });
+        // Serialized to one byte less than the stack buffer, exactly it, one byte more.
+        let near_the_limit: Vec<String> = (STACK_STRING - 5..=STACK_STRING - 3)
+            .map(|length| "x".repeat(length))
+            .collect();
+        let texts = ["", "a", "count", "día ✓ 名前", "\0nul\0", &long]
+            .into_iter()
+            .chain(near_the_limit.iter().map(String::as_str));
+        for text in texts {
+            let bytes = with_serialized_str(text, <[u8]>::to_vec);
             let expected = String::from(text).to_bytes().unwrap();
             assert_eq!(bytes, expected, "{:?}", text.get(..20));
-            // Room for exactly the encoding: the two copies never reallocate.
-            assert_eq!(requested.get(), Some(expected.len()));
         }
     }
 
@@ -103,9 +157,29 @@ mod tests {
         let mut errors = 0;
         for status in statuses {
             let expected = api_error::result_from(status);
-            assert_eq!(host_result(status), expected, "status {status}");
+            assert_eq!(
+                host_result(status).map_err(|error| ApiError::from(error.0)),
+                expected,
+                "status {status}"
+            );
             errors += usize::from(expected.is_err());
         }
         assert!(errors > 100_000);
+    }
+
+    #[test]
+    fn the_named_host_errors_are_their_api_errors() {
+        let named = [
+            (HostError::MISSING_ARGUMENT, ApiError::MissingArgument),
+            (HostError::VALUE_NOT_FOUND, ApiError::ValueNotFound),
+            (HostError::MISSING_KEY, ApiError::MissingKey),
+            (
+                HostError::DICTIONARY_ITEM_KEY_EXCEEDS_LENGTH,
+                ApiError::DictionaryItemKeyExceedsLength,
+            ),
+        ];
+        for (host, api) in named {
+            assert_eq!(host.0, u32::from(api));
+        }
     }
 }

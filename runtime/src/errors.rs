@@ -32,3 +32,151 @@ pub const NOT_INSTALLED: ApiError = ApiError::User(u16::MAX - 3);
 /// 0 to 3, see [`EventsMode`](crate::events::EventsMode)), and by an event emitted by a
 /// contract whose kept mode is unknown (`ApiError::User(65531)`). Nothing is changed.
 pub const INVALID_EVENTS_MODE: ApiError = ApiError::User(u16::MAX - 4);
+
+/// Stops the contract or session code and reverts everything it did, with `error`.
+///
+/// `casper_contract::contract_api::runtime::revert`, inlined: a constant error compiles to its
+/// number, where the out-of-line original links `ApiError`'s whole conversion to numbers into
+/// every entry point that can revert. The prelude exports this one.
+#[inline(always)]
+pub fn revert(error: impl Into<ApiError>) -> ! {
+    let code = code_of(error.into());
+    // SAFETY: reverting takes any number.
+    unsafe { casper_contract::ext_ffi::casper_revert(code) }
+}
+
+/// Reverts with an error only known at run time, from one shared copy of [`code_of`].
+#[inline(never)]
+fn revert_with_runtime_error(error: ApiError) -> ! {
+    revert(error)
+}
+
+/// The first number of the `ApiError::User` range.
+const FIRST_USER_ERROR: u32 = 65_536;
+
+macro_rules! numbered_errors {
+    ($error:expr, $($variant:ident = $code:literal),* $(,)?) => {
+        match $error {
+            ApiError::User(code) => FIRST_USER_ERROR + u32::from(code),
+            $(ApiError::$variant => $code,)*
+            // The system contracts' ranges: not raised by contract code.
+            other => u32::from(other),
+        }
+    };
+}
+
+/// `u32::from(error)`, as a `match` that folds to the number for a constant `error` (casper-types'
+/// conversion is out of line, so every entry point that can revert would store it).
+#[inline(always)]
+fn code_of(error: ApiError) -> u32 {
+    numbered_errors!(
+        error,
+        None = 1,
+        MissingArgument = 2,
+        InvalidArgument = 3,
+        Deserialize = 4,
+        Read = 5,
+        ValueNotFound = 6,
+        ContractNotFound = 7,
+        GetKey = 8,
+        UnexpectedKeyVariant = 9,
+        UnexpectedContractRefVariant = 10,
+        InvalidPurseName = 11,
+        InvalidPurse = 12,
+        UpgradeContractAtURef = 13,
+        Transfer = 14,
+        NoAccessRights = 15,
+        CLTypeMismatch = 16,
+        EarlyEndOfStream = 17,
+        Formatting = 18,
+        LeftOverBytes = 19,
+        OutOfMemory = 20,
+        MaxKeysLimit = 21,
+        DuplicateKey = 22,
+        PermissionDenied = 23,
+        MissingKey = 24,
+        ThresholdViolation = 25,
+        KeyManagementThreshold = 26,
+        DeploymentThreshold = 27,
+        InsufficientTotalWeight = 28,
+        InvalidSystemContract = 29,
+        PurseNotCreated = 30,
+        Unhandled = 31,
+        BufferTooSmall = 32,
+        HostBufferEmpty = 33,
+        HostBufferFull = 34,
+        AllocLayout = 35,
+        DictionaryItemKeyExceedsLength = 36,
+        InvalidDictionaryItemKey = 37,
+        MissingSystemContractHash = 38,
+        ExceededRecursionDepth = 39,
+        NonRepresentableSerialization = 40,
+        MessageTopicAlreadyRegistered = 41,
+        MaxTopicsNumberExceeded = 42,
+        MaxTopicNameSizeExceeded = 43,
+        MessageTopicNotRegistered = 44,
+        MessageTopicFull = 45,
+        MessageTooLarge = 46,
+        MaxMessagesPerBlockExceeded = 47,
+        NotAllowedToAddContractVersion = 48,
+        InvalidDelegationAmountLimits = 49,
+        InvalidCallerInfoRequest = 50,
+    )
+}
+
+/// `unwrap_or_revert` for `Option` and `Result`, reverting through [`revert`]: the same
+/// methods as `casper_contract::unwrap_or_revert::UnwrapOrRevert`, for less to store. The
+/// prelude exports this one.
+///
+/// ```no_run
+/// use casper_dsl::prelude::*;
+///
+/// fn count(uref: Option<URef>) -> URef {
+///     uref.unwrap_or_revert_with(ApiError::MissingKey)
+/// }
+/// ```
+pub trait UnwrapOrRevert<T> {
+    /// The value, or revert: with `ApiError::None` for `None`, with the error for `Err`.
+    fn unwrap_or_revert(self) -> T;
+
+    /// The value, or revert with `error`.
+    fn unwrap_or_revert_with(self, error: impl Into<ApiError>) -> T;
+}
+
+impl<T> UnwrapOrRevert<T> for Option<T> {
+    #[inline(always)]
+    fn unwrap_or_revert(self) -> T {
+        self.unwrap_or_else(|| revert(ApiError::None))
+    }
+
+    #[inline(always)]
+    fn unwrap_or_revert_with(self, error: impl Into<ApiError>) -> T {
+        self.unwrap_or_else(|| revert(error))
+    }
+}
+
+impl<T, E: Into<ApiError>> UnwrapOrRevert<T> for Result<T, E> {
+    #[inline(always)]
+    fn unwrap_or_revert(self) -> T {
+        self.unwrap_or_else(|error| revert_with_runtime_error(error.into()))
+    }
+
+    #[inline(always)]
+    fn unwrap_or_revert_with(self, error: impl Into<ApiError>) -> T {
+        self.unwrap_or_else(|_| revert(error))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_of_is_casper_types_numbering() {
+        // Every number casper-types decodes to an error, and the errors it decodes others to.
+        for number in 0..=FIRST_USER_ERROR + u32::from(u16::MAX) + 1 {
+            let error = ApiError::from(number);
+            assert_eq!(code_of(error), u32::from(error), "{error:?}");
+        }
+    }
+}

@@ -38,12 +38,14 @@
 
 use alloc::{string::String, vec::Vec};
 
-use casper_contract::{contract_api::runtime, unwrap_or_revert::UnwrapOrRevert};
+use casper_contract::contract_api::runtime;
 use casper_types::{
     bytesrepr::{self, Bytes, FromBytes, ToBytes},
     contract_messages::{MessagePayload, MessageTopicOperation},
     ApiError, CLType, CLTyped,
 };
+
+use crate::errors::UnwrapOrRevert;
 
 pub use casper_dsl_names::EVENTS_MODE;
 /// The crate events are recorded with in CES mode, for its schema types and constants.

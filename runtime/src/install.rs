@@ -5,7 +5,6 @@ use alloc::{borrow::Cow, collections::BTreeMap, collections::BTreeSet, string::S
 use casper_contract::{
     contract_api::{runtime, storage},
     ext_ffi,
-    unwrap_or_revert::UnwrapOrRevert,
 };
 use casper_types::{
     contract_messages::MessageTopicOperation,
@@ -18,10 +17,10 @@ use casper_dsl_names::{GROUP_KEY_SUFFIX, INSTANCE_PLACEHOLDER, UPGRADE_ARG};
 
 use crate::{
     args::present_arg,
-    errors,
+    errors::{self, revert, UnwrapOrRevert},
     events::{ces, EventsMode, EVENTS_MODE},
     interface::insert_arg,
-    named_keys::get_key,
+    named_keys::{self, get_key},
     signature::Argument,
     state::new_dictionary_uref,
 };
@@ -192,8 +191,8 @@ pub fn open_package(keys: &AccountKeys, locked: bool, upgrade: bool) -> Package 
                     .map(ContractHash::new),
             }
         }
-        (Some(_), false) => runtime::revert(errors::ALREADY_INSTALLED),
-        (None, true) => runtime::revert(errors::NOT_INSTALLED),
+        (Some(_), false) => revert(errors::ALREADY_INSTALLED),
+        (None, true) => revert(errors::NOT_INSTALLED),
         (None, false) => {}
     }
     let mut package = [0u8; 32];
@@ -347,8 +346,8 @@ pub fn begin_upgrade() {
 
 #[inline(always)]
 fn begin_once(pending: &str, error: ApiError) {
-    if !runtime::has_key(pending) {
-        runtime::revert(error);
+    if !named_keys::has_key(pending) {
+        revert(error);
     }
-    runtime::remove_key(pending);
+    named_keys::remove_key(pending);
 }

@@ -4,7 +4,7 @@
 use alloc::{string::String, vec::Vec};
 use core::{marker::PhantomData, mem::MaybeUninit};
 
-use casper_contract::{ext_ffi, unwrap_or_revert::UnwrapOrRevert};
+use casper_contract::ext_ffi;
 use casper_dsl_names::{handle, EVENTS_MODE};
 use casper_types::{
     bytesrepr::ToBytes,
@@ -14,6 +14,7 @@ use casper_types::{
 
 use crate::{
     buffer,
+    errors::UnwrapOrRevert,
     events::EventsMode,
     install::AccountKeyNames,
     signature::{Argument, Value},
@@ -123,11 +124,12 @@ impl<R: Value, E> Call<R, E> {
     /// and where to write the result's size; returns the host's status) and decodes the result.
     #[inline(always)]
     fn make(self, host_call: impl FnOnce(&[u8], &[u8], *mut usize) -> i32) -> R {
-        let entry_point = buffer::serialized_str(self.entry_point);
         let args = self.args.into_bytes().unwrap_or_revert();
         let mut result_size = MaybeUninit::<usize>::uninit();
-        let status = host_call(&entry_point, &args, result_size.as_mut_ptr());
-        buffer::host_result(status).unwrap_or_revert();
+        let status = buffer::with_serialized_str(self.entry_point, |entry_point| {
+            host_call(entry_point, &args, result_size.as_mut_ptr())
+        });
+        buffer::expect_success(status);
         // SAFETY: on success the host wrote the result's size.
         let result = match unsafe { result_size.assume_init() } {
             // Nothing returned (a `()` entry point): the host buffer is not set.
@@ -223,9 +225,7 @@ pub fn insert_arg<T: Argument>(args: &mut RuntimeArgs, name: &str, value: T) {
     match value.into_cl_value() {
         Ok(value) => args.insert_cl_value(name, value),
         #[cfg(target_arch = "wasm32")]
-        Err(error) => {
-            casper_contract::contract_api::runtime::revert(casper_types::ApiError::from(error))
-        }
+        Err(error) => crate::errors::revert(error),
         #[cfg(not(target_arch = "wasm32"))]
         Err(error) => panic!("cannot serialize the argument `{name}`: {error:?}"),
     }

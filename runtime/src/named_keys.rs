@@ -9,14 +9,18 @@
 use alloc::vec::Vec;
 use core::{mem::MaybeUninit, slice};
 
-use casper_contract::{contract_api::runtime::revert, ext_ffi, unwrap_or_revert::UnwrapOrRevert};
+use casper_contract::ext_ffi;
 use casper_types::{
     account::AccountHash,
     bytesrepr::{FromBytes, ToBytes},
+    contracts::{ContractHash, ContractPackageHash},
     AccessRights, ApiError, Key, KeyTag, URef,
 };
 
-use crate::buffer;
+use crate::{
+    buffer::{self, HostError},
+    errors::{revert, UnwrapOrRevert},
+};
 
 const KEY_BUFFER: usize = Key::max_serialized_length();
 const ACCOUNT_TAG: u8 = KeyTag::Account as u8;
@@ -29,32 +33,112 @@ const INLINE_KEY_LENGTH: usize = 1 + 32 + 1;
 /// code, the contract's in an entry point — or `None` if there is none. Reverts if the host
 /// reports another error.
 ///
-/// A drop-in replacement for `casper_contract::contract_api::runtime::get_key`.
+/// A drop-in replacement for `casper_contract::contract_api::runtime::get_key`. When only one
+/// kind of key is expected, [`get_key_as`] costs less to store.
 #[inline]
 pub fn get_key(name: &str) -> Option<Key> {
-    let name = buffer::serialized_str(name);
+    get_key_as(name)
+}
+
+/// The key under `name`, if there is one of the kind `T`: a [`URef`], an [`AccountHash`]
+/// (`Key::Account`), a [`ContractHash`] or [`ContractPackageHash`] (`Key::Hash`), or any
+/// [`Key`]. `get_key_as::<URef>(name)` is `get_key(name).and_then(Key::into_uref)`, but a
+/// contract that reads no other kind never links the general `Key` decoder, which costs
+/// several kilobytes to store.
+///
+/// ```no_run
+/// use casper_dsl::named_keys::get_key_as;
+/// use casper_dsl::prelude::*;
+///
+/// fn count_uref() -> URef {
+///     get_key_as::<URef>("count").unwrap_or_revert()
+/// }
+/// ```
+#[inline(always)]
+pub fn get_key_as<T: FromNamedKey>(name: &str) -> Option<T> {
     let mut key = MaybeUninit::<[u8; KEY_BUFFER]>::uninit();
-    let mut written = 0usize;
-    // SAFETY: the host reads `name` within its length and writes at most `KEY_BUFFER` bytes to
-    // `key` and one `usize` to `written`.
-    let status = unsafe {
-        ext_ffi::casper_get_key(
-            name.as_ptr(),
-            name.len(),
-            key.as_mut_ptr().cast(),
-            KEY_BUFFER,
-            &mut written,
-        )
-    };
-    match buffer::host_result(status) {
-        Ok(()) => {}
-        Err(ApiError::MissingKey) => return None,
-        Err(error) => revert(error),
-    }
-    // SAFETY: on success the host initialised the first `written` bytes of `key`.
+    let written = read_named_key(name, &mut key)?;
+    // SAFETY: the host initialised the first `written` bytes of `key`.
     let bytes =
         unsafe { slice::from_raw_parts(key.as_ptr().cast::<u8>(), written.min(KEY_BUFFER)) };
-    Some(decode_key(bytes))
+    T::from_key_bytes(bytes)
+}
+
+/// Copies the key under `name` into `key`, returning its length; `None` if there is none.
+fn read_named_key(name: &str, key: &mut MaybeUninit<[u8; KEY_BUFFER]>) -> Option<usize> {
+    let mut written = 0usize;
+    let status = buffer::with_serialized_str(name, |name| {
+        // SAFETY: the host reads `name` within its length and writes at most `KEY_BUFFER` bytes
+        // to `key` and one `usize` to `written`.
+        unsafe {
+            ext_ffi::casper_get_key(
+                name.as_ptr(),
+                name.len(),
+                key.as_mut_ptr().cast(),
+                KEY_BUFFER,
+                &mut written,
+            )
+        }
+    });
+    match buffer::host_result(status) {
+        Ok(()) => Some(written),
+        Err(HostError::MISSING_KEY) => None,
+        Err(error) => error.revert(),
+    }
+}
+
+/// A kind of key [`get_key_as`] reads.
+pub trait FromNamedKey: Sized {
+    /// The key in `bytes` (a serialized `Key`) if it is of this kind; reverts if `bytes` are
+    /// not a key at all.
+    #[doc(hidden)]
+    fn from_key_bytes(bytes: &[u8]) -> Option<Self>;
+}
+
+impl FromNamedKey for Key {
+    fn from_key_bytes(bytes: &[u8]) -> Option<Self> {
+        Some(decode_key(bytes))
+    }
+}
+
+impl FromNamedKey for URef {
+    #[inline(always)]
+    fn from_key_bytes(bytes: &[u8]) -> Option<Self> {
+        match bytes {
+            [UREF_TAG, addr @ .., rights] if addr.len() == 32 => uref_from_parts(addr, *rights),
+            _ => None,
+        }
+    }
+}
+
+/// The 32-byte address of a key with the tag `tag` (and no more bytes).
+#[inline(always)]
+fn address_of(tag: u8, bytes: &[u8]) -> Option<[u8; 32]> {
+    match bytes {
+        [first, addr @ ..] if *first == tag && addr.len() == 32 => Some(to_addr(addr)),
+        _ => None,
+    }
+}
+
+impl FromNamedKey for AccountHash {
+    #[inline(always)]
+    fn from_key_bytes(bytes: &[u8]) -> Option<Self> {
+        address_of(ACCOUNT_TAG, bytes).map(AccountHash::new)
+    }
+}
+
+impl FromNamedKey for ContractHash {
+    #[inline(always)]
+    fn from_key_bytes(bytes: &[u8]) -> Option<Self> {
+        address_of(HASH_TAG, bytes).map(ContractHash::new)
+    }
+}
+
+impl FromNamedKey for ContractPackageHash {
+    #[inline(always)]
+    fn from_key_bytes(bytes: &[u8]) -> Option<Self> {
+        address_of(HASH_TAG, bytes).map(ContractPackageHash::new)
+    }
 }
 
 /// The URef under the named key `name`; reverts with `ApiError::MissingKey` if there is none
@@ -63,27 +147,57 @@ pub fn get_key(name: &str) -> Option<Key> {
 // every CEP-18 call cost more gas (the benchmark shows it).
 #[inline(always)]
 pub(crate) fn named_uref(name: &str) -> URef {
-    get_key(name)
-        .and_then(Key::into_uref)
-        .unwrap_or_revert_with(ApiError::MissingKey)
+    get_key_as(name).unwrap_or_else(|| HostError::MISSING_KEY.revert())
 }
 
 /// Puts `key` under `name` in the current context's named keys (replacing what was there).
 ///
 /// A drop-in replacement for `casper_contract::contract_api::runtime::put_key`.
-#[inline]
+// Inlined, so that where the key's variant is known (`Key::URef(..)`, `uref.into()`) only its
+// few bytes of encoding remain, and the general `Key` encoder is not linked.
+#[inline(always)]
 pub fn put_key(name: &str, key: Key) {
-    let name = buffer::serialized_str(name);
     let mut inline = [0u8; INLINE_KEY_LENGTH];
-    let encoded = match encode_key_inline(key, &mut inline) {
-        Some(length) => &inline[..length],
-        None => &serialize_key(key)[..],
-    };
-    // SAFETY: the host reads `name` and `encoded` within their lengths.
-    unsafe { ext_ffi::casper_put_key(name.as_ptr(), name.len(), encoded.as_ptr(), encoded.len()) }
+    match encode_key_inline(key, &mut inline) {
+        Some(length) => put_key_bytes(name, &inline[..length]),
+        None => put_key_bytes(name, &serialize_key(key)),
+    }
 }
 
-/// Any key, the general (and larger) way; kept out of line so that inlined `put_key`s stay small.
+/// Puts the serialized key `key` under `name`.
+fn put_key_bytes(name: &str, key: &[u8]) {
+    buffer::with_serialized_str(name, |name| {
+        // SAFETY: the host reads `name` and `key` within their lengths.
+        unsafe { ext_ffi::casper_put_key(name.as_ptr(), name.len(), key.as_ptr(), key.len()) }
+    })
+}
+
+/// Whether the current context's named keys have one called `name`.
+///
+/// A drop-in replacement for `casper_contract::contract_api::runtime::has_key`, with the name
+/// serialized on the stack.
+#[inline]
+pub fn has_key(name: &str) -> bool {
+    // SAFETY: the host reads `name` within its length.
+    let status = buffer::with_serialized_str(name, |name| unsafe {
+        ext_ffi::casper_has_key(name.as_ptr(), name.len())
+    });
+    status == 0
+}
+
+/// Removes the named key `name` from the current context's named keys, if there is one.
+///
+/// A drop-in replacement for `casper_contract::contract_api::runtime::remove_key`, with the
+/// name serialized on the stack.
+#[inline]
+pub fn remove_key(name: &str) {
+    // SAFETY: the host reads `name` within its length.
+    buffer::with_serialized_str(name, |name| unsafe {
+        ext_ffi::casper_remove_key(name.as_ptr(), name.len())
+    })
+}
+
+/// Any key, the general (and larger) way.
 #[cold]
 #[inline(never)]
 fn serialize_key(key: Key) -> Vec<u8> {
@@ -92,6 +206,7 @@ fn serialize_key(key: Key) -> Vec<u8> {
 
 /// Writes the usual named-key variants (URef, contract hash, account) into `out`, returning the
 /// length; `None` for the others.
+#[inline(always)]
 fn encode_key_inline(key: Key, out: &mut [u8; INLINE_KEY_LENGTH]) -> Option<usize> {
     let (tag, addr, rights) = match key {
         Key::URef(uref) => (UREF_TAG, uref.addr(), Some(uref.access_rights())),

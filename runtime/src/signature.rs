@@ -15,7 +15,6 @@ use alloc::{
 };
 use core::{any::Any, marker::PhantomData};
 
-use casper_contract::contract_api::runtime;
 use casper_types::{
     account::AccountHash,
     bytesrepr::{self, Bytes, FromBytes, ToBytes},
@@ -24,7 +23,10 @@ use casper_types::{
     URef, U128, U256, U512,
 };
 
-use crate::args::{optional_arg, present_arg, required_arg};
+use crate::{
+    args::{optional_arg, present_arg, required_arg},
+    errors::revert,
+};
 
 /// A Casper value type: one with a `CLType` that encodes and decodes, usable as a runtime
 /// argument, a return value, or inside `Option`, `Vec`, maps and tuples of either.
@@ -59,10 +61,10 @@ pub trait Value: CLTyped + ToBytes + FromBytes + 'static {
     #[doc(hidden)]
     #[inline(always)]
     fn return_to_caller(self) {
-        match CLValue::from_t(self) {
-            Ok(value) => runtime::ret(value),
-            Err(_) => runtime::revert(ApiError::ValueNotFound),
-        }
+        crate::cl_value::with_cl_value(self, |value| {
+            // SAFETY: the host reads `value` within its length.
+            unsafe { casper_contract::ext_ffi::casper_ret(value.as_ptr(), value.len()) }
+        })
     }
 
     /// Decodes a value from bytes that must hold exactly one.
@@ -333,7 +335,7 @@ impl<T: Value, E: RevertError> Outcome for Result<T, E> {
     fn conclude(self) {
         match self {
             Ok(value) => value.return_to_caller(),
-            Err(error) => runtime::revert(error),
+            Err(error) => revert(error),
         }
     }
 }
@@ -367,7 +369,7 @@ impl<E: RevertError> Completion for Result<(), E> {
     #[inline(always)]
     fn complete(self) {
         if let Err(error) = self {
-            runtime::revert(error)
+            revert(error)
         }
     }
 }

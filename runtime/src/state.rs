@@ -44,7 +44,7 @@ use alloc::{
 use core::marker::PhantomData;
 
 use base64::{engine::general_purpose::STANDARD, Engine};
-use casper_contract::{ext_ffi, unwrap_or_revert::UnwrapOrRevert};
+use casper_contract::ext_ffi;
 use casper_types::{
     account::AccountHash,
     bytesrepr::{self, Bytes, FromBytes, ToBytes},
@@ -53,7 +53,7 @@ use casper_types::{
 };
 use num_traits::{CheckedAdd, CheckedSub};
 
-use crate::{buffer, named_keys::named_uref, storage, Value};
+use crate::{buffer, errors::UnwrapOrRevert, named_keys::named_uref, storage, Value};
 
 /// Longest key encoding that is base64-encoded; longer ones are hashed.
 const LONGEST_BASE64_KEY: usize = 48;
@@ -79,7 +79,7 @@ impl<T> Var<T> {
     }
 }
 
-impl<T: CLTyped + ToBytes + FromBytes> Var<T> {
+impl<T: CLTyped + ToBytes + FromBytes + 'static> Var<T> {
     /// The URef the value is stored under; reverts with `ApiError::MissingKey` if the contract
     /// has no such named key.
     pub fn uref(&self) -> URef {
@@ -145,7 +145,7 @@ impl<K, V> Mapping<K, V> {
     }
 }
 
-impl<K: ToBytes, V: CLTyped + ToBytes + FromBytes> Mapping<K, V> {
+impl<K: ToBytes, V: CLTyped + ToBytes + FromBytes + 'static> Mapping<K, V> {
     /// The dictionary's seed URef; reverts with `ApiError::MissingKey` if the contract has no
     /// such named key.
     pub fn uref(&self) -> URef {
@@ -155,8 +155,7 @@ impl<K: ToBytes, V: CLTyped + ToBytes + FromBytes> Mapping<K, V> {
     /// The value under `key`, if any.
     pub fn get(&self, key: &K) -> Option<V> {
         let item_key = item_key(key).unwrap_or_revert();
-        casper_contract::contract_api::storage::dictionary_get(self.uref(), &item_key)
-            .unwrap_or_revert_with(ApiError::Read)
+        storage::dictionary_get(self.uref(), &item_key).unwrap_or_revert_with(ApiError::Read)
     }
 
     /// The value under `key`, or `V::default()` if there is none.
@@ -170,7 +169,7 @@ impl<K: ToBytes, V: CLTyped + ToBytes + FromBytes> Mapping<K, V> {
     /// Stores `value` under `key`.
     pub fn set(&self, key: &K, value: V) {
         let item_key = item_key(key).unwrap_or_revert();
-        casper_contract::contract_api::storage::dictionary_put(self.uref(), &item_key, value);
+        storage::dictionary_put(self.uref(), &item_key, value);
     }
 }
 
@@ -267,7 +266,7 @@ pub(crate) fn new_dictionary_uref() -> URef {
     let mut size = core::mem::MaybeUninit::<usize>::uninit();
     // SAFETY: the host writes one `usize`, the size of the URef it put in the host buffer.
     let status = unsafe { ext_ffi::casper_new_dictionary(size.as_mut_ptr()) };
-    buffer::host_result(status).unwrap_or_revert();
+    buffer::expect_success(status);
     // SAFETY: on success the host wrote the size.
     let bytes: Vec<u8> = buffer::read_host_buffer(unsafe { size.assume_init() });
     bytesrepr::deserialize(bytes).unwrap_or_revert()

@@ -3,30 +3,24 @@
 //! of in heap buffers, and a read value is decoded straight from the host's buffer. Everything
 //! else is casper-contract's. The prelude's `storage` is this module.
 
-use alloc::vec::Vec;
 use core::mem::MaybeUninit;
 
 pub use casper_contract::contract_api::storage::*;
-use casper_contract::{contract_api::runtime::revert, ext_ffi, unwrap_or_revert::UnwrapOrRevert};
+use casper_contract::ext_ffi;
 use casper_types::{
     bytesrepr::{self, FromBytes, ToBytes},
-    ApiError, CLTyped, CLValue, URef,
+    ApiError, CLTyped, URef, DICTIONARY_ITEM_KEY_MAX_LENGTH,
 };
 
 use crate::{
-    buffer,
+    buffer::{self, HostError},
+    cl_value::{read_host_value, with_cl_value},
+    errors::UnwrapOrRevert,
     named_keys::{uref_from_parts, uref_key},
 };
 
 /// Length of a serialized `URef`: address, access rights.
 const UREF_LENGTH: usize = 32 + 1;
-
-/// `value` serialized as a `CLValue`, as the host takes values to store.
-fn cl_value_bytes<T: CLTyped + ToBytes>(value: T) -> Vec<u8> {
-    CLValue::from_t(value)
-        .and_then(|value| value.into_bytes().map_err(Into::into))
-        .unwrap_or_revert()
-}
 
 /// The value under `uref`, or `None` if there is none; an error if it does not decode as `T`.
 /// Same as casper-contract's `storage::read`.
@@ -37,13 +31,11 @@ pub fn read<T: CLTyped + FromBytes>(uref: URef) -> Result<Option<T>, bytesrepr::
     let status = unsafe { ext_ffi::casper_read_value(key.as_ptr(), key.len(), size.as_mut_ptr()) };
     match buffer::host_result(status) {
         Ok(()) => {}
-        Err(ApiError::ValueNotFound) => return Ok(None),
-        Err(error) => revert(error),
+        Err(HostError::VALUE_NOT_FOUND) => return Ok(None),
+        Err(error) => error.revert(),
     }
     // SAFETY: on success the host wrote the value's size.
-    let size = unsafe { size.assume_init() };
-    let bytes = buffer::read_host_buffer(size);
-    bytesrepr::deserialize(bytes).map(Some)
+    read_host_value(unsafe { size.assume_init() }).map(Some)
 }
 
 /// The value under `uref`; reverts with `ApiError::Read` if it does not decode as `T` and with
@@ -56,24 +48,97 @@ pub fn read_or_revert<T: CLTyped + FromBytes>(uref: URef) -> T {
 }
 
 /// Writes `value` under `uref`. Same as casper-contract's `storage::write`.
-pub fn write<T: CLTyped + ToBytes>(uref: URef, value: T) {
+pub fn write<T: CLTyped + ToBytes + 'static>(uref: URef, value: T) {
     let key = uref_key(uref);
-    let value = cl_value_bytes(value);
-    // SAFETY: the host reads `key` and `value` within their lengths.
-    unsafe { ext_ffi::casper_write(key.as_ptr(), key.len(), value.as_ptr(), value.len()) }
+    with_cl_value(value, |value| {
+        // SAFETY: the host reads `key` and `value` within their lengths.
+        unsafe { ext_ffi::casper_write(key.as_ptr(), key.len(), value.as_ptr(), value.len()) }
+    })
 }
 
 /// A new URef holding `value` (with `READ_ADD_WRITE` access). Same as casper-contract's
 /// `storage::new_uref`.
-pub fn new_uref<T: CLTyped + ToBytes>(value: T) -> URef {
-    let value = cl_value_bytes(value);
+pub fn new_uref<T: CLTyped + ToBytes + 'static>(value: T) -> URef {
     let mut uref = MaybeUninit::<[u8; UREF_LENGTH]>::uninit();
-    // SAFETY: the host reads `value` within its length and writes a serialized URef (address
-    // and access rights) to `uref`.
-    unsafe { ext_ffi::casper_new_uref(uref.as_mut_ptr().cast(), value.as_ptr(), value.len()) };
+    with_cl_value(value, |value| {
+        // SAFETY: the host reads `value` within its length and writes a serialized URef
+        // (address and access rights) to `uref`.
+        unsafe { ext_ffi::casper_new_uref(uref.as_mut_ptr().cast(), value.as_ptr(), value.len()) }
+    });
     // SAFETY: initialised by the host.
     let uref = unsafe { uref.assume_init() };
     uref_from_parts(&uref[..32], uref[32]).unwrap_or_revert_with(ApiError::Deserialize)
+}
+
+/// The value under `item_key` in the dictionary whose seed URef is `seed`, or `None` if there
+/// is none; an error if it does not decode as `V`. Reverts with
+/// `ApiError::DictionaryItemKeyExceedsLength` if `item_key` is longer than 128 bytes. Same as
+/// casper-contract's `storage::dictionary_get`.
+pub fn dictionary_get<V: CLTyped + FromBytes>(
+    seed: URef,
+    item_key: &str,
+) -> Result<Option<V>, bytesrepr::Error> {
+    let seed = uref_bytes(seed);
+    let item_key = checked_item_key(item_key);
+    let mut size = MaybeUninit::<usize>::uninit();
+    // SAFETY: the host reads `seed` and `item_key` within their lengths and writes one `usize`
+    // to `size`.
+    let status = unsafe {
+        ext_ffi::casper_dictionary_get(
+            seed.as_ptr(),
+            seed.len(),
+            item_key.as_ptr(),
+            item_key.len(),
+            size.as_mut_ptr(),
+        )
+    };
+    match buffer::host_result(status) {
+        Ok(()) => {}
+        Err(HostError::VALUE_NOT_FOUND) => return Ok(None),
+        Err(error) => error.revert(),
+    }
+    // SAFETY: on success the host wrote the value's size.
+    read_host_value(unsafe { size.assume_init() }).map(Some)
+}
+
+/// Writes `value` under `item_key` in the dictionary whose seed URef is `seed`. Reverts with
+/// `ApiError::DictionaryItemKeyExceedsLength` if `item_key` is longer than 128 bytes. Same as
+/// casper-contract's `storage::dictionary_put`.
+pub fn dictionary_put<V: CLTyped + ToBytes + 'static>(seed: URef, item_key: &str, value: V) {
+    let seed = uref_bytes(seed);
+    let item_key = checked_item_key(item_key);
+    let status = with_cl_value(value, |value| {
+        // SAFETY: the host reads `seed`, `item_key` and `value` within their lengths.
+        unsafe {
+            ext_ffi::casper_dictionary_put(
+                seed.as_ptr(),
+                seed.len(),
+                item_key.as_ptr(),
+                item_key.len(),
+                value.as_ptr(),
+                value.len(),
+            )
+        }
+    });
+    buffer::expect_success(status);
+}
+
+/// `uref` serialized: its address and access rights.
+#[inline(always)]
+fn uref_bytes(uref: URef) -> [u8; UREF_LENGTH] {
+    let mut bytes = [0u8; UREF_LENGTH];
+    bytes[..32].copy_from_slice(&uref.addr());
+    bytes[32] = uref.access_rights().bits();
+    bytes
+}
+
+/// `item_key`'s bytes; reverts unless the host accepts their length.
+#[inline(always)]
+fn checked_item_key(item_key: &str) -> &[u8] {
+    if item_key.len() > DICTIONARY_ITEM_KEY_MAX_LENGTH {
+        HostError::DICTIONARY_ITEM_KEY_EXCEEDS_LENGTH.revert()
+    }
+    item_key.as_bytes()
 }
 
 #[cfg(test)]
@@ -87,6 +152,7 @@ mod tests {
             let uref = URef::new([0xA5; 32], rights);
             assert_eq!(uref.serialized_length(), UREF_LENGTH);
             assert_eq!(uref.to_bytes().unwrap().len(), UREF_LENGTH);
+            assert_eq!(uref_bytes(uref)[..], uref.to_bytes().unwrap()[..]);
         }
     }
 

@@ -2,8 +2,6 @@
 
 use core::{arch::wasm32, ptr};
 
-use casper_contract::contract_api::runtime;
-
 use crate::{
     allocator::{BumpAllocator, Memory, PAGE_SIZE},
     errors,
@@ -11,7 +9,7 @@ use crate::{
 
 #[panic_handler]
 fn panic(_info: &core::panic::PanicInfo) -> ! {
-    runtime::revert(errors::PANIC)
+    errors::revert(errors::PANIC)
 }
 
 extern "C" {

@@ -1,0 +1,350 @@
+//! Values as the host takes and gives them, encoded without linking what a value does not use.
+//!
+//! The host takes a stored or returned value as a serialized `CLValue` (a `u32` length, the
+//! value's bytes, its serialized `CLType`) and gives back only the value's bytes.
+//! `CLValue::from_t` builds the `CLType` at run time and serializes it through code for every
+//! type there is (and a growing heap buffer), which an entry point pays to store even when it
+//! only ever writes a `u64`. Here a type whose `CLType` is one of the simple ones (numbers,
+//! `bool`, `String`, `Key`, `URef`, `PublicKey`, `Unit`, byte arrays such as `AccountHash`) is
+//! recognised from `T::cl_type()` itself: the match folds at compile time, so such a value is
+//! encoded on the stack by a few instructions, and the general path is linked only into
+//! contracts that store a compound type (`Option<T>`, `Vec<T>`, tuples, maps).
+
+use alloc::vec::Vec;
+use core::{
+    any::Any,
+    mem::{ManuallyDrop, MaybeUninit},
+    slice,
+};
+
+use casper_contract::ext_ffi;
+use casper_types::{
+    account::AccountHash,
+    bytesrepr::{self, FromBytes, ToBytes},
+    CLType, CLTyped, CLValue, URef, U128, U256, U512,
+};
+
+use crate::{buffer, errors::UnwrapOrRevert};
+
+/// Values whose whole `CLValue` encoding fits this many bytes are encoded on the stack, and
+/// values of at most this many bytes are read into it.
+const STACK_BUFFER: usize = 72;
+/// The longest serialized simple `CLType`: `ByteArray`'s tag and its `u32` length.
+const LONGEST_SIMPLE_TYPE: usize = 1 + 4;
+
+/// A simple `CLType`, serialized.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct SimpleType {
+    bytes: [u8; LONGEST_SIMPLE_TYPE],
+    length: usize,
+}
+
+impl SimpleType {
+    /// `T`'s serialized `CLType` if it is a simple one. Inlined so that the match folds to a
+    /// constant for each `T`.
+    #[inline(always)]
+    fn of<T: CLTyped>() -> Option<Self> {
+        let tag = |tag: u8| {
+            Some(SimpleType {
+                bytes: [tag, 0, 0, 0, 0],
+                length: 1,
+            })
+        };
+        // Dropped only where it may own boxes: for a simple type no drop code remains.
+        let cl_type = ManuallyDrop::new(T::cl_type());
+        match &*cl_type {
+            CLType::Bool => tag(0),
+            CLType::I32 => tag(1),
+            CLType::I64 => tag(2),
+            CLType::U8 => tag(3),
+            CLType::U32 => tag(4),
+            CLType::U64 => tag(5),
+            CLType::U128 => tag(6),
+            CLType::U256 => tag(7),
+            CLType::U512 => tag(8),
+            CLType::Unit => tag(9),
+            CLType::String => tag(10),
+            CLType::Key => tag(11),
+            CLType::URef => tag(12),
+            &CLType::ByteArray(length) => {
+                let [a, b, c, d] = length.to_le_bytes();
+                Some(SimpleType {
+                    bytes: [15, a, b, c, d],
+                    length: 5,
+                })
+            }
+            CLType::PublicKey => tag(22),
+            _ => {
+                drop(ManuallyDrop::into_inner(cl_type));
+                None
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.length]
+    }
+}
+
+/// Hands `value`, serialized as a `CLValue`, to `use_bytes`; reverts if it does not serialize.
+#[inline(always)]
+pub(crate) fn with_cl_value<T: CLTyped + ToBytes + 'static, R>(
+    value: T,
+    use_bytes: impl FnOnce(&[u8]) -> R,
+) -> R {
+    let Some(cl_type) = SimpleType::of::<T>() else {
+        return use_bytes(&compound_cl_value(value));
+    };
+    let mut fixed = [0u8; LONGEST_FIXED];
+    if let Some(length) = encode_fixed(&value, &mut fixed) {
+        let mut encoded = [0u8; 4 + LONGEST_FIXED + LONGEST_SIMPLE_TYPE];
+        // SAFETY: the buffer has room for the value's length, its bytes and its type.
+        unsafe { join(encoded.as_mut_ptr(), &fixed[..length], cl_type.as_bytes()) };
+        return use_bytes(&encoded[..4 + length + cl_type.length]);
+    }
+    let inner = value.into_bytes().unwrap_or_revert();
+    let length = 4 + inner.len() + cl_type.length;
+    if length <= STACK_BUFFER {
+        let mut encoded = MaybeUninit::<[u8; STACK_BUFFER]>::uninit();
+        // SAFETY: `length` bytes fit the buffer; `join` initialises all of them.
+        let encoded = unsafe {
+            let start = encoded.as_mut_ptr().cast::<u8>();
+            join(start, &inner, cl_type.as_bytes());
+            slice::from_raw_parts(start, length)
+        };
+        use_bytes(encoded)
+    } else {
+        let mut encoded = buffer::with_capacity(length);
+        // SAFETY: the buffer's capacity is `length`; `join` initialises all of it.
+        unsafe {
+            join(encoded.as_mut_ptr(), &inner, cl_type.as_bytes());
+            encoded.set_len(length);
+        }
+        use_bytes(&encoded)
+    }
+}
+
+/// The longest value [`encode_fixed`] writes: a `U512`'s length byte and 64 bytes.
+const LONGEST_FIXED: usize = 1 + 64;
+
+/// Writes `value`'s serialized bytes to `out` and returns their length, if its type is one of
+/// the numbers, `bool`, `URef` or `AccountHash`: each is encoded here by a few instructions where
+/// its `to_bytes` is an out-of-line call that allocates. `None` for every other type. The type
+/// tests are `TypeId` comparisons, which fold at compile time.
+#[inline(always)]
+fn encode_fixed(value: &dyn Any, out: &mut [u8; LONGEST_FIXED]) -> Option<usize> {
+    macro_rules! little_endian {
+        ($($ty:ty),*) => {$(
+            if let Some(value) = value.downcast_ref::<$ty>() {
+                let bytes = value.to_le_bytes();
+                out[..bytes.len()].copy_from_slice(&bytes);
+                return Some(bytes.len());
+            }
+        )*};
+    }
+    macro_rules! big_numbers {
+        ($($ty:ty),*) => {$(
+            if let Some(value) = value.downcast_ref::<$ty>() {
+                // A length byte, then the little-endian bytes without trailing zeros.
+                let mut bytes = [0u8; <$ty>::MAX.0.len() * 8];
+                value.to_little_endian(&mut bytes);
+                let length = bytes.iter().rposition(|byte| *byte != 0).map_or(0, |last| last + 1);
+                out[0] = length as u8;
+                out[1..=length].copy_from_slice(&bytes[..length]);
+                return Some(1 + length);
+            }
+        )*};
+    }
+    little_endian!(u8, u32, u64, i32, i64);
+    big_numbers!(U128, U256, U512);
+    if let Some(value) = value.downcast_ref::<bool>() {
+        out[0] = u8::from(*value);
+        return Some(1);
+    }
+    if let Some(uref) = value.downcast_ref::<URef>() {
+        out[..32].copy_from_slice(&uref.addr());
+        out[32] = uref.access_rights().bits();
+        return Some(33);
+    }
+    if let Some(account) = value.downcast_ref::<AccountHash>() {
+        out[..32].copy_from_slice(account.as_bytes());
+        return Some(32);
+    }
+    None
+}
+
+/// Writes `inner`'s length, `inner` and `cl_type` to `out`.
+///
+/// # Safety
+///
+/// `out` must be valid for `4 + inner.len() + cl_type.len()` bytes.
+#[inline(always)]
+unsafe fn join(out: *mut u8, inner: &[u8], cl_type: &[u8]) {
+    let prefix = (inner.len() as u32).to_le_bytes();
+    out.copy_from_nonoverlapping(prefix.as_ptr(), 4);
+    out.add(4)
+        .copy_from_nonoverlapping(inner.as_ptr(), inner.len());
+    out.add(4 + inner.len())
+        .copy_from_nonoverlapping(cl_type.as_ptr(), cl_type.len());
+}
+
+/// A value of a compound type, the general way.
+#[inline(never)]
+fn compound_cl_value<T: CLTyped + ToBytes>(value: T) -> Vec<u8> {
+    CLValue::from_t(value)
+        .and_then(|value| value.into_bytes().map_err(Into::into))
+        .unwrap_or_revert()
+}
+
+/// Reads the `size` bytes the host just left in its buffer and decodes them as exactly one
+/// `T`, as `bytesrepr::deserialize` does. Reverts if the host reports an error.
+#[inline(always)]
+pub(crate) fn read_host_value<T: FromBytes>(size: usize) -> Result<T, bytesrepr::Error> {
+    if size <= STACK_BUFFER {
+        let mut bytes = MaybeUninit::<[u8; STACK_BUFFER]>::uninit();
+        let mut written = 0usize;
+        // SAFETY: the host writes at most `size` bytes to `bytes` and one `usize` to `written`.
+        buffer::expect_success(unsafe {
+            ext_ffi::casper_read_host_buffer(bytes.as_mut_ptr().cast(), size, &mut written)
+        });
+        // SAFETY: the host initialised the first `written` bytes.
+        let bytes =
+            unsafe { slice::from_raw_parts(bytes.as_ptr().cast::<u8>(), written.min(size)) };
+        decode_exactly(bytes)
+    } else {
+        decode_exactly(&buffer::read_host_buffer(size))
+    }
+}
+
+/// `bytes` decoded as exactly one `T`, with `bytesrepr::deserialize`'s errors.
+#[inline(always)]
+fn decode_exactly<T: FromBytes>(bytes: &[u8]) -> Result<T, bytesrepr::Error> {
+    match T::from_bytes(bytes)? {
+        (value, []) => Ok(value),
+        _ => Err(bytesrepr::Error::LeftOverBytes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::{collections::BTreeMap, string::String, vec, vec::Vec};
+
+    use casper_types::{bytesrepr::Bytes, contracts::ContractHash, AccessRights, Key, PublicKey};
+
+    use super::*;
+
+    /// What `with_cl_value` hands over, as a `Vec`.
+    fn encoded<T: CLTyped + ToBytes + 'static>(value: T) -> Vec<u8> {
+        with_cl_value(value, <[u8]>::to_vec)
+    }
+
+    fn casper_types_encoding<T: CLTyped + ToBytes>(value: T) -> Vec<u8> {
+        CLValue::from_t(value).unwrap().into_bytes().unwrap()
+    }
+
+    macro_rules! assert_same_encoding {
+        ($($value:expr),* $(,)?) => {$(
+            assert_eq!(encoded($value), casper_types_encoding($value), "{}", stringify!($value));
+        )*};
+    }
+
+    #[test]
+    fn every_simple_type_is_encoded_as_casper_types_encodes_it() {
+        let long = String::from("x").repeat(STACK_BUFFER * 3);
+        assert_same_encoding!(
+            true,
+            -7i32,
+            i64::MIN,
+            0xABu8,
+            u32::MAX,
+            u64::MAX,
+            U128::MAX,
+            U128::from(0x0100u32),
+            U256::MAX,
+            U256::zero(),
+            U256::from(u64::MAX) + 1,
+            U512::MAX,
+            U512::from(1u8),
+            false,
+            0u8,
+            i32::MIN,
+            URef::new([9; 32], AccessRights::ADD),
+            (),
+            String::new(),
+            String::from("count"),
+            long.clone(),
+            Key::Hash([3; 32]),
+            URef::new([4; 32], AccessRights::READ_ADD_WRITE),
+            AccountHash::new([5; 32]),
+            ContractHash::new([6; 32]),
+            [7u8; 0],
+            [8u8; 200],
+            PublicKey::System,
+        );
+    }
+
+    #[test]
+    fn compound_types_take_the_general_path_with_the_same_encoding() {
+        assert_eq!(SimpleType::of::<Option<u64>>(), None);
+        assert_eq!(SimpleType::of::<Bytes>(), None);
+        assert_same_encoding!(
+            Some(5u64),
+            Option::<String>::None,
+            vec![1u64, 2, 3],
+            (1u8, String::from("a")),
+            BTreeMap::from([(String::from("k"), 1u32)]),
+            Bytes::from(vec![1, 2, 3]),
+        );
+    }
+
+    #[test]
+    fn a_simple_type_is_its_serialized_cl_type() {
+        macro_rules! check {
+            ($($ty:ty),*) => {$(
+                let simple = SimpleType::of::<$ty>().expect(stringify!($ty));
+                // An empty CLValue of the type: no length, no bytes, then the type.
+                let empty = CLValue::from_components(<$ty>::cl_type(), vec![]);
+                assert_eq!(simple.as_bytes(), &empty.to_bytes().unwrap()[4..], stringify!($ty));
+            )*};
+        }
+        check!(
+            bool,
+            i32,
+            i64,
+            u8,
+            u32,
+            u64,
+            U128,
+            U256,
+            U512,
+            (),
+            String,
+            Key,
+            URef,
+            PublicKey
+        );
+        check!(AccountHash, [u8; 0], [u8; 65_536]);
+    }
+
+    #[test]
+    fn decode_exactly_is_bytesrepr_deserialize() {
+        let inputs: [&[u8]; 5] = [
+            &[5, 0, 0, 0, 0, 0, 0, 0],
+            &[1, 2, 3],
+            &[0; 9],
+            &[1, 0, 0, 0, b'a'],
+            &[],
+        ];
+        for bytes in inputs {
+            assert_eq!(
+                decode_exactly::<u64>(bytes),
+                bytesrepr::deserialize::<u64>(bytes.to_vec())
+            );
+            assert_eq!(
+                decode_exactly::<String>(bytes),
+                bytesrepr::deserialize::<String>(bytes.to_vec())
+            );
+        }
+    }
+}
