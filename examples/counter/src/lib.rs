@@ -52,7 +52,7 @@ pub mod counter {
     /// Sets the count back to zero; only the installing account may.
     #[entry_point]
     pub fn reset() -> Result<(), CounterError> {
-        if get_key(OWNER) != Some(Key::Account(get_caller())) {
+        if get_key_as::<AccountHash>(OWNER) != Some(get_caller()) {
             return Err(CounterError::NotOwner);
         }
         storage::write(count_uref(), 0u64);
@@ -68,7 +68,7 @@ pub mod counter {
     }
 
     fn count_uref() -> URef {
-        get_key(COUNT).and_then(Key::into_uref).unwrap_or_revert()
+        get_key_as::<URef>(COUNT).unwrap_or_revert()
     }
 
     fn read(count: URef) -> u64 {
