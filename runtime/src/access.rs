@@ -1,15 +1,10 @@
 //! Who is calling: account-based access rules (group-based ones are declared with
 //! `#[entry_point(groups = [...])]` and checked by the engine).
 
-use casper_contract::{contract_api::runtime, ext_ffi};
-use casper_types::{
-    account::AccountHash, contracts::ContractPackageHash, system::CallerInfo, ApiError, Key,
-};
+use casper_contract::ext_ffi;
+use casper_types::{account::AccountHash, contracts::ContractPackageHash, ApiError, Key};
 
-use crate::{
-    buffer,
-    errors::{revert, UnwrapOrRevert},
-};
+use crate::{buffer, errors::revert};
 
 /// `CallerInfo` field indices (casper-types `system::caller`); each field is an `Option`.
 const ACCOUNT_FIELD: u8 = 0;
@@ -41,39 +36,143 @@ pub fn get_caller() -> AccountHash {
 /// contract) calls, the calling contract's package as `Key::Hash` when a contract calls (the
 /// identity CEP-18 tokens use for balances and allowances).
 pub fn immediate_caller() -> Key {
-    identity(runtime::get_immediate_caller().unwrap_or_revert())
+    match read_call_stack(IMMEDIATE_CALLER) {
+        Some((1, Some(identity))) => identity,
+        Some((0, _)) | Some((1, None)) => revert(ApiError::InvalidCallerInfoRequest),
+        Some(_) => revert(ApiError::Unhandled),
+        None => revert(ApiError::Deserialize),
+    }
 }
 
 /// The package of the contract running this code (`Key::Hash`), for an entry point or an
 /// `#[init]` that records where it lives (the CEP-18 reference keeps it under
 /// `package_hash`); reverts with `ApiError::InvalidCallerInfoRequest` in session code.
 pub fn this_package() -> ContractPackageHash {
-    let current = runtime::get_call_stack().pop();
-    match current.map(identity) {
-        Some(Key::Hash(package)) => ContractPackageHash::new(package),
-        _ => revert(ApiError::InvalidCallerInfoRequest),
+    match read_call_stack(FULL_CALL_STACK) {
+        Some((_, Some(Key::Hash(package)))) => ContractPackageHash::new(package),
+        Some(_) => revert(ApiError::InvalidCallerInfoRequest),
+        None => revert(ApiError::Deserialize),
     }
 }
 
-/// The identity of one call-stack element: its account, or its contract's package.
-fn identity(caller: CallerInfo) -> Key {
-    let field = |index| caller_field(&caller, index);
-    if let Some(account) = field(ACCOUNT_FIELD) {
-        return Key::Account(AccountHash::new(account));
+/// `casper_load_caller_information`'s request for the immediate caller alone.
+const IMMEDIATE_CALLER: u8 = 1;
+/// `casper_load_caller_information`'s request for the whole call stack, innermost last.
+const FULL_CALL_STACK: u8 = 2;
+
+/// Asks the host for the call stack (or the part `request` names), and returns how many
+/// elements it has and the identity of the last one; `None` if its bytes do not decode.
+///
+/// The host hands over a serialized `Vec<CallerInfo>`; decoding it with casper-types builds
+/// maps of `CLValue`s and links the general `CLType` decoder and clones (about 15 KB in every
+/// contract that asks who calls). Only the three address fields are read here.
+fn read_call_stack(request: u8) -> Option<(u32, Option<Key>)> {
+    let mut length = 0usize;
+    let mut size = 0usize;
+    // SAFETY: the host writes one `usize` to each of `length` and `size`.
+    let status =
+        unsafe { ext_ffi::casper_load_caller_information(request, &mut length, &mut size) };
+    buffer::expect_success(status);
+    if length == 0 {
+        return Some((0, None));
     }
-    let package = field(CONTRACT_PACKAGE_FIELD)
-        .or_else(|| field(PACKAGE_FIELD))
-        .unwrap_or_revert_with(ApiError::InvalidCallerInfoRequest);
-    Key::Hash(package)
+    let mut stack = CallerBuffer::uninit();
+    parse_call_stack(&buffer::read_host_buffer_into(size, &mut stack))
 }
 
-/// The address in `caller`'s field `index`, if it has one.
-fn caller_field(caller: &CallerInfo, index: u8) -> Option<[u8; 32]> {
-    caller
-        .get_field_by_index(index)
-        .cloned()
-        .and_then(|value| value.into_t::<Option<[u8; 32]>>().ok())
-        .flatten()
+/// A serialized `Vec<CallerInfo>`'s length and the identity of its last element; `None` if the
+/// bytes are not exactly one such vector.
+fn parse_call_stack(bytes: &[u8]) -> Option<(u32, Option<Key>)> {
+    let (count, mut rest) = read_u32(bytes)?;
+    let mut last = None;
+    for _ in 0..count {
+        let (identity, after) = read_caller(rest)?;
+        last = identity;
+        rest = after;
+    }
+    rest.is_empty().then_some((count, last))
+}
+
+/// Room on the stack for a call stack of a few elements (an account's caller info is ~100
+/// bytes).
+type CallerBuffer = buffer::StackBuffer<512>;
+
+/// Reads one serialized `CallerInfo` (a kind, then a map from field index to `CLValue`) from
+/// the front of `bytes`: its identity (its account, else its contract package, else its
+/// package; `None` if it has none of them) and the bytes after it.
+fn read_caller(bytes: &[u8]) -> Option<(Option<Key>, &[u8])> {
+    let (_kind, rest) = bytes.split_first()?;
+    let (fields, mut rest) = read_u32(rest)?;
+    let mut addresses = [None; 3];
+    for _ in 0..fields {
+        let (&index, after_index) = rest.split_first()?;
+        let (length, after_length) = read_u32(after_index)?;
+        let value = after_length.get(..length as usize)?;
+        let after_value = &after_length[value.len()..];
+        let cl_type = after_value.get(..cl_type_length(after_value, 0)?)?;
+        rest = &after_value[cl_type.len()..];
+        let slot = match index {
+            ACCOUNT_FIELD => 0,
+            CONTRACT_PACKAGE_FIELD => 1,
+            PACKAGE_FIELD => 2,
+            _ => continue,
+        };
+        addresses[slot] = optional_address(value, cl_type);
+    }
+    let identity = match addresses {
+        [Some(account), ..] => Some(Key::Account(AccountHash::new(account))),
+        [None, contract_package, package] => contract_package.or(package).map(Key::Hash),
+    };
+    Some((identity, rest))
+}
+
+/// The serialized `CLType` of the address fields: `Option<[u8; 32]>`.
+const OPTIONAL_ADDRESS: [u8; 6] = [13, 15, 32, 0, 0, 0];
+
+/// The address in a field's value, if the field is an `Option<[u8; 32]>` holding one.
+fn optional_address(value: &[u8], cl_type: &[u8]) -> Option<[u8; 32]> {
+    match value {
+        [1, address @ ..] if cl_type == OPTIONAL_ADDRESS => address.try_into().ok(),
+        _ => None,
+    }
+}
+
+/// The length of the serialized `CLType` at the front of `bytes`, or `None` if there is none
+/// (casper-types refuses types nested deeper than it does here).
+fn cl_type_length(bytes: &[u8], depth: u8) -> Option<usize> {
+    const DEEPEST: u8 = 50;
+    let (&tag, rest) = bytes.split_first()?;
+    if depth > DEEPEST {
+        return None;
+    }
+    let inner = |offset: usize| cl_type_length(rest.get(offset..)?, depth + 1);
+    let after_tag = match tag {
+        // The simple types, `Any` and `PublicKey`.
+        0..=12 | 21 | 22 => 0,
+        // `Option`, `List`, `Tuple1`: one inner type.
+        13 | 14 | 18 => inner(0)?,
+        // `ByteArray`: its length.
+        15 => rest.get(..4)?.len(),
+        // `Result`, `Map`, `Tuple2`: two inner types.
+        16 | 17 | 19 => {
+            let first = inner(0)?;
+            first + inner(first)?
+        }
+        // `Tuple3`.
+        20 => {
+            let first = inner(0)?;
+            let second = inner(first)?;
+            first + second + inner(first + second)?
+        }
+        _ => return None,
+    };
+    Some(1 + after_tag)
+}
+
+/// A little-endian `u32` from the front of `bytes`, and the rest.
+fn read_u32(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let (number, rest) = bytes.split_first_chunk::<4>()?;
+    Some((u32::from_le_bytes(*number), rest))
 }
 
 /// `Ok(())` if the immediate caller is `allowed`, else `Err(error)`: for rules such as "only
@@ -91,7 +190,14 @@ fn caller_field(caller: &CallerInfo, index: u8) -> Option<[u8; 32]> {
 /// }
 /// ```
 pub fn require_caller<E>(allowed: Key, error: E) -> Result<(), E> {
-    if immediate_caller() == allowed {
+    // A caller is an account or a package hash: comparing only those variants keeps `Key`'s
+    // equality over every variant out of the contract.
+    let allowed = match (immediate_caller(), allowed) {
+        (Key::Account(caller), Key::Account(allowed)) => caller == allowed,
+        (Key::Hash(caller), Key::Hash(allowed)) => caller == allowed,
+        _ => false,
+    };
+    if allowed {
         Ok(())
     } else {
         Err(error)
@@ -100,58 +206,156 @@ pub fn require_caller<E>(allowed: Key, error: E) -> Result<(), E> {
 
 #[cfg(test)]
 mod tests {
-    use alloc::vec;
+    use alloc::{boxed::Box, vec, vec::Vec};
 
     use casper_types::{
         addressable_entity::EntityAddr,
-        bytesrepr::{self, ToBytes},
+        bytesrepr::ToBytes,
         contracts::ContractHash,
-        system::Caller,
-        PackageHash,
+        system::{Caller, CallerInfo},
+        CLType, CLTyped, CLValue, PackageHash,
     };
 
     use super::*;
 
-    /// `caller` as the host hands it over: a serialized `CallerInfo`.
-    fn from_host(caller: Caller) -> CallerInfo {
-        let info = CallerInfo::try_from(caller).unwrap();
-        bytesrepr::deserialize(info.to_bytes().unwrap()).unwrap()
+    /// A call stack as the host hands it over: a serialized `Vec<CallerInfo>`.
+    fn from_host(stack: Vec<Caller>) -> Vec<u8> {
+        let infos: Vec<CallerInfo> = stack
+            .into_iter()
+            .map(|caller| CallerInfo::try_from(caller).unwrap())
+            .collect();
+        infos.to_bytes().unwrap()
     }
 
-    /// The account, contract package and package fields `identity` reads, in that order.
-    fn fields(caller: &CallerInfo) -> [Option<[u8; 32]>; 3] {
-        [ACCOUNT_FIELD, CONTRACT_PACKAGE_FIELD, PACKAGE_FIELD]
-            .map(|index| caller_field(caller, index))
+    fn account() -> Caller {
+        Caller::initiator(AccountHash::new([0x11; 32]))
     }
 
-    #[test]
-    fn an_account_caller_has_only_its_account_hash() {
-        let caller = from_host(Caller::initiator(AccountHash::new([0x11; 32])));
-        assert_eq!(fields(&caller), [Some([0x11; 32]), None, None]);
-    }
-
-    #[test]
-    fn a_contract_caller_has_its_contract_package_not_its_version() {
-        let caller = from_host(Caller::smart_contract(
+    fn contract() -> Caller {
+        Caller::smart_contract(
             ContractPackageHash::new([0x22; 32]),
             ContractHash::new([0x33; 32]),
-        ));
-        assert_eq!(fields(&caller), [None, Some([0x22; 32]), None]);
+        )
     }
 
-    #[test]
-    fn an_addressable_entity_caller_has_its_package() {
-        let caller = from_host(Caller::entity(
+    fn entity() -> Caller {
+        Caller::entity(
             PackageHash::new([0x44; 32]),
             EntityAddr::SmartContract([0x55; 32]),
-        ));
-        assert_eq!(fields(&caller), [None, None, Some([0x44; 32])]);
+        )
     }
 
     #[test]
-    fn a_caller_without_fields_has_no_address() {
-        // Kind 0, no fields.
-        let empty: CallerInfo = bytesrepr::deserialize(vec![0, 0, 0, 0, 0]).unwrap();
-        assert_eq!(fields(&empty), [None, None, None]);
+    fn an_account_caller_is_its_account_hash() {
+        let identity = Key::Account(AccountHash::new([0x11; 32]));
+        assert_eq!(
+            parse_call_stack(&from_host(vec![account()])),
+            Some((1, Some(identity)))
+        );
+    }
+
+    #[test]
+    fn a_contract_caller_is_its_contract_package_not_its_version() {
+        assert_eq!(
+            parse_call_stack(&from_host(vec![contract()])),
+            Some((1, Some(Key::Hash([0x22; 32]))))
+        );
+    }
+
+    #[test]
+    fn an_addressable_entity_caller_is_its_package() {
+        assert_eq!(
+            parse_call_stack(&from_host(vec![entity()])),
+            Some((1, Some(Key::Hash([0x44; 32]))))
+        );
+    }
+
+    #[test]
+    fn a_full_stack_gives_its_length_and_innermost_caller() {
+        let stack = from_host(vec![account(), entity(), contract()]);
+        assert_eq!(
+            parse_call_stack(&stack),
+            Some((3, Some(Key::Hash([0x22; 32]))))
+        );
+        assert_eq!(parse_call_stack(&from_host(vec![])), Some((0, None)));
+    }
+
+    #[test]
+    fn a_caller_without_fields_has_no_identity() {
+        // One element: kind 0, no fields.
+        assert_eq!(
+            parse_call_stack(&[1, 0, 0, 0, 0, 0, 0, 0, 0]),
+            Some((1, None))
+        );
+    }
+
+    #[test]
+    fn bytes_that_are_not_a_call_stack_are_refused() {
+        let stack = from_host(vec![account(), contract()]);
+        for cut in 0..stack.len() {
+            assert_eq!(parse_call_stack(&stack[..cut]), None, "cut at {cut}");
+        }
+        let mut longer = stack.clone();
+        longer.push(0);
+        assert_eq!(parse_call_stack(&longer), None);
+    }
+
+    #[test]
+    fn cl_type_length_is_the_serialized_length_of_every_kind_of_type() {
+        let nested =
+            |depth: usize| (0..depth).fold(CLType::U8, |inner, _| CLType::Option(Box::new(inner)));
+        let types = [
+            CLType::Bool,
+            CLType::URef,
+            CLType::Any,
+            CLType::PublicKey,
+            CLType::ByteArray(32),
+            CLType::Option(Box::new(CLType::ByteArray(32))),
+            CLType::List(Box::new(CLType::Key)),
+            CLType::Result {
+                ok: Box::new(CLType::U64),
+                err: Box::new(CLType::String),
+            },
+            CLType::Map {
+                key: Box::new(CLType::String),
+                value: Box::new(CLType::U512),
+            },
+            CLType::Tuple1([Box::new(CLType::Unit)]),
+            CLType::Tuple2([Box::new(CLType::I32), Box::new(CLType::I64)]),
+            CLType::Tuple3([
+                Box::new(CLType::U32),
+                Box::new(CLType::U128),
+                Box::new(CLType::List(Box::new(CLType::U256))),
+            ]),
+            nested(40),
+        ];
+        for cl_type in types {
+            // An empty CLValue of the type: no length, no bytes, then the type.
+            let serialized = CLValue::from_components(cl_type.clone(), vec![])
+                .to_bytes()
+                .unwrap();
+            let serialized = &serialized[4..];
+            assert_eq!(
+                cl_type_length(serialized, 0),
+                Some(serialized.len()),
+                "{cl_type:?}"
+            );
+            for cut in 0..serialized.len() {
+                assert_eq!(
+                    cl_type_length(&serialized[..cut], 0),
+                    None,
+                    "{cl_type:?} cut at {cut}"
+                );
+            }
+        }
+        assert_eq!(cl_type_length(&[23], 0), None);
+    }
+
+    #[test]
+    fn the_address_fields_have_the_type_they_are_read_as() {
+        let field = CLValue::from_t(Some(AccountHash::new([7; 32]))).unwrap();
+        assert_eq!(field.cl_type(), &Option::<[u8; 32]>::cl_type());
+        let serialized = field.to_bytes().unwrap();
+        assert_eq!(serialized[4 + 33..], OPTIONAL_ADDRESS);
     }
 }

@@ -2,7 +2,7 @@
 //! path (which links `core::fmt` into the contract): running out of memory reverts instead.
 
 use alloc::vec::Vec;
-use core::{alloc::Layout, mem::MaybeUninit, slice};
+use core::{alloc::Layout, marker::PhantomData, mem::MaybeUninit, slice};
 
 use casper_contract::ext_ffi;
 use casper_types::ApiError;
@@ -110,6 +110,75 @@ pub fn expect_success(status: i32) {
     if let Err(error) = host_result(status) {
         error.revert()
     }
+}
+
+/// Values of at most this many bytes are exchanged with the host through the stack.
+pub const STACK_BUFFER: usize = 72;
+
+/// Room on the caller's stack for [`host_bytes`].
+pub type StackBuffer<const N: usize = STACK_BUFFER> = MaybeUninit<[u8; N]>;
+
+/// Bytes the host wrote: in the caller's [`StackBuffer`] or, when they did not fit, on the heap.
+/// Reading them does not ask which (a `match` at every use would cost gas).
+pub struct HostBytes<'a> {
+    start: *const u8,
+    length: usize,
+    /// Owns the bytes when they are on the heap (moving a `Vec` does not move its buffer).
+    _heap: Option<Vec<u8>>,
+    _stack: PhantomData<&'a [u8]>,
+}
+
+impl core::ops::Deref for HostBytes<'_> {
+    type Target = [u8];
+
+    #[inline(always)]
+    fn deref(&self) -> &[u8] {
+        // SAFETY: `start` points to `length` initialised bytes, in the borrowed stack buffer or
+        // in the heap buffer `_heap` owns.
+        unsafe { slice::from_raw_parts(self.start, self.length) }
+    }
+}
+
+/// Has the host write `size` bytes through `fill` (given where to write them; it returns how
+/// many it wrote), into `stack` when they fit and onto the heap otherwise.
+#[inline(always)]
+pub fn host_bytes<const N: usize>(
+    size: usize,
+    stack: &mut StackBuffer<N>,
+    fill: impl FnOnce(*mut u8) -> usize,
+) -> HostBytes<'_> {
+    if size <= N {
+        let start = stack.as_mut_ptr().cast::<u8>();
+        HostBytes {
+            start,
+            length: fill(start).min(size),
+            _heap: None,
+            _stack: PhantomData,
+        }
+    } else {
+        let mut bytes = with_capacity(size);
+        HostBytes {
+            start: bytes.as_ptr(),
+            length: fill(bytes.as_mut_ptr()).min(size),
+            _heap: Some(bytes),
+            _stack: PhantomData,
+        }
+    }
+}
+
+/// The `size` bytes the host's last call left in its buffer (a read value, a call's result),
+/// in `stack` when they fit.
+#[inline(always)]
+pub fn read_host_buffer_into<const N: usize>(
+    size: usize,
+    stack: &mut StackBuffer<N>,
+) -> HostBytes<'_> {
+    host_bytes(size, stack, |out| {
+        let mut written = 0usize;
+        // SAFETY: `out` has room for `size` bytes; the host writes at most that many.
+        expect_success(unsafe { ext_ffi::casper_read_host_buffer(out, size, &mut written) });
+        written
+    })
 }
 
 /// The `size` bytes the host's last call left in its buffer (a read value, a call's result).

@@ -17,18 +17,17 @@ use core::{
     slice,
 };
 
-use casper_contract::ext_ffi;
 use casper_types::{
     account::AccountHash,
     bytesrepr::{self, FromBytes, ToBytes},
     CLType, CLTyped, CLValue, URef, U128, U256, U512,
 };
 
-use crate::{buffer, errors::UnwrapOrRevert};
+use crate::{
+    buffer::{self, StackBuffer, STACK_BUFFER},
+    errors::UnwrapOrRevert,
+};
 
-/// Values whose whole `CLValue` encoding fits this many bytes are encoded on the stack, and
-/// values of at most this many bytes are read into it.
-const STACK_BUFFER: usize = 72;
 /// The longest serialized simple `CLType`: `ByteArray`'s tag and its `u32` length.
 const LONGEST_SIMPLE_TYPE: usize = 1 + 4;
 
@@ -201,25 +200,13 @@ fn compound_cl_value<T: CLTyped + ToBytes>(value: T) -> Vec<u8> {
 /// `T`, as `bytesrepr::deserialize` does. Reverts if the host reports an error.
 #[inline(always)]
 pub(crate) fn read_host_value<T: FromBytes>(size: usize) -> Result<T, bytesrepr::Error> {
-    if size <= STACK_BUFFER {
-        let mut bytes = MaybeUninit::<[u8; STACK_BUFFER]>::uninit();
-        let mut written = 0usize;
-        // SAFETY: the host writes at most `size` bytes to `bytes` and one `usize` to `written`.
-        buffer::expect_success(unsafe {
-            ext_ffi::casper_read_host_buffer(bytes.as_mut_ptr().cast(), size, &mut written)
-        });
-        // SAFETY: the host initialised the first `written` bytes.
-        let bytes =
-            unsafe { slice::from_raw_parts(bytes.as_ptr().cast::<u8>(), written.min(size)) };
-        decode_exactly(bytes)
-    } else {
-        decode_exactly(&buffer::read_host_buffer(size))
-    }
+    let mut stack: StackBuffer = StackBuffer::uninit();
+    decode_exactly(&buffer::read_host_buffer_into(size, &mut stack))
 }
 
 /// `bytes` decoded as exactly one `T`, with `bytesrepr::deserialize`'s errors.
 #[inline(always)]
-fn decode_exactly<T: FromBytes>(bytes: &[u8]) -> Result<T, bytesrepr::Error> {
+pub(crate) fn decode_exactly<T: FromBytes>(bytes: &[u8]) -> Result<T, bytesrepr::Error> {
     match T::from_bytes(bytes)? {
         (value, []) => Ok(value),
         _ => Err(bytesrepr::Error::LeftOverBytes),

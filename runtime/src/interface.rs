@@ -1,7 +1,7 @@
 //! The typed interface generated for every contract module: what a caller needs to call an
 //! entry point or install the contract, on the host (tests) and on wasm (sessions, contracts).
 
-use alloc::{string::String, vec::Vec};
+use alloc::string::String;
 use core::{marker::PhantomData, mem::MaybeUninit};
 
 use casper_contract::ext_ffi;
@@ -13,7 +13,7 @@ use casper_types::{
 };
 
 use crate::{
-    buffer,
+    buffer::{self, StackBuffer},
     errors::UnwrapOrRevert,
     events::EventsMode,
     install::AccountKeyNames,
@@ -131,12 +131,15 @@ impl<R: Value, E> Call<R, E> {
         });
         buffer::expect_success(status);
         // SAFETY: on success the host wrote the result's size.
-        let result = match unsafe { result_size.assume_init() } {
+        let decoded = match unsafe { result_size.assume_init() } {
             // Nothing returned (a `()` entry point): the host buffer is not set.
-            0 => Vec::new(),
-            size => buffer::read_host_buffer(size),
+            0 => R::from_value_bytes(&[]),
+            size => {
+                let mut stack: StackBuffer = StackBuffer::uninit();
+                R::from_value_bytes(&buffer::read_host_buffer_into(size, &mut stack))
+            }
         };
-        R::from_value_bytes(result).unwrap_or_revert()
+        decoded.unwrap_or_revert()
     }
 }
 

@@ -70,8 +70,8 @@ pub trait Value: CLTyped + ToBytes + FromBytes + 'static {
     /// Decodes a value from bytes that must hold exactly one.
     #[doc(hidden)]
     #[inline(always)]
-    fn from_value_bytes(bytes: Vec<u8>) -> Result<Self, bytesrepr::Error> {
-        bytesrepr::deserialize(bytes)
+    fn from_value_bytes(bytes: &[u8]) -> Result<Self, bytesrepr::Error> {
+        crate::cl_value::decode_exactly(bytes)
     }
 }
 
@@ -116,8 +116,8 @@ impl<A: Value, B: Value> Value for (A, B) {}
 impl<A: Value, B: Value, C: Value> Value for (A, B, C) {}
 
 impl<T: Value> Value for Vec<T> {
-    fn from_value_bytes(bytes: Vec<u8>) -> Result<Self, bytesrepr::Error> {
-        match decode_prefix::<Self>(&bytes)? {
+    fn from_value_bytes(bytes: &[u8]) -> Result<Self, bytesrepr::Error> {
+        match decode_prefix::<Self>(bytes)? {
             (value, []) => Ok(value),
             _ => Err(bytesrepr::Error::LeftOverBytes),
         }
@@ -175,14 +175,14 @@ pub trait Argument: CLTyped + ToBytes + FromBytes {
     /// Decodes the argument's bytes, which must hold exactly one value.
     #[doc(hidden)]
     #[inline(always)]
-    fn from_argument_bytes(bytes: Vec<u8>) -> Result<Self, bytesrepr::Error> {
-        bytesrepr::deserialize(bytes)
+    fn from_argument_bytes(bytes: &[u8]) -> Result<Self, bytesrepr::Error> {
+        crate::cl_value::decode_exactly(bytes)
     }
 }
 
 impl<T: Value> Argument for T {
     #[inline(always)]
-    fn from_argument_bytes(bytes: Vec<u8>) -> Result<Self, bytesrepr::Error> {
+    fn from_argument_bytes(bytes: &[u8]) -> Result<Self, bytesrepr::Error> {
         T::from_value_bytes(bytes)
     }
 }
@@ -289,7 +289,7 @@ impl<T: Value> Argument for Omittable<T> {
     }
 
     #[inline(always)]
-    fn from_argument_bytes(bytes: Vec<u8>) -> Result<Self, bytesrepr::Error> {
+    fn from_argument_bytes(bytes: &[u8]) -> Result<Self, bytesrepr::Error> {
         T::from_value_bytes(bytes).map(|value| Omittable(Some(value)))
     }
 }
@@ -493,21 +493,21 @@ mod tests {
         assert_eq!(encoded, expected, "{value:?}");
         let bytes: Vec<u8> = expected.inner_bytes().to_vec();
         assert_eq!(bytesrepr::deserialize::<T>(bytes.clone()).unwrap(), value);
-        assert_eq!(T::from_value_bytes(bytes.clone()).unwrap(), value);
-        assert_eq!(T::from_argument_bytes(bytes.clone()).unwrap(), value);
+        assert_eq!(T::from_value_bytes(&bytes).unwrap(), value);
+        assert_eq!(T::from_argument_bytes(&bytes).unwrap(), value);
 
         let mut longer = bytes.clone();
         longer.extend_from_slice(&[0xA1, 0xB2]);
         let (decoded, rest) = decode_prefix::<T>(&longer).unwrap();
         assert_eq!((decoded, rest), (value, &[0xA1, 0xB2][..]));
         assert_eq!(
-            T::from_value_bytes(longer.clone()).unwrap_err(),
+            T::from_value_bytes(&longer).unwrap_err(),
             bytesrepr::deserialize::<T>(longer).unwrap_err()
         );
         if !bytes.is_empty() {
             let short = bytes[..bytes.len() - 1].to_vec();
             assert_eq!(
-                T::from_value_bytes(short.clone()).unwrap_err(),
+                T::from_value_bytes(&short).unwrap_err(),
                 bytesrepr::deserialize::<T>(short).unwrap_err()
             );
         }
@@ -635,11 +635,8 @@ mod tests {
                 CLValue::from_t(as_bytes.clone()).unwrap()
             );
             assert_eq!(Vec::<u8>::cl_type(), Bytes::cl_type());
-            assert_eq!(Vec::<u8>::from_value_bytes(encoded.clone()).unwrap(), bytes);
-            assert_eq!(
-                Vec::<u8>::from_argument_bytes(encoded.clone()).unwrap(),
-                bytes
-            );
+            assert_eq!(Vec::<u8>::from_value_bytes(&encoded).unwrap(), bytes);
+            assert_eq!(Vec::<u8>::from_argument_bytes(&encoded).unwrap(), bytes);
 
             let mut longer = encoded.clone();
             longer.push(9);
@@ -648,7 +645,7 @@ mod tests {
                 (bytes.clone(), &[9u8][..])
             );
             assert_eq!(
-                Vec::<u8>::from_value_bytes(longer.clone()).unwrap_err(),
+                Vec::<u8>::from_value_bytes(&longer).unwrap_err(),
                 bytesrepr::deserialize::<Bytes>(longer).unwrap_err()
             );
             let short = encoded[..encoded.len() - 1].to_vec();
@@ -668,7 +665,7 @@ mod tests {
             );
             let bytes = value.to_bytes().unwrap();
             assert_eq!(
-                Result::<u64, String>::from_argument_bytes(bytes).unwrap(),
+                Result::<u64, String>::from_argument_bytes(&bytes).unwrap(),
                 value
             );
         }
@@ -698,7 +695,10 @@ mod tests {
                 Omittable::<U256>::from_bytes(&longer).unwrap(),
                 (given, &[3u8][..])
             );
-            assert_eq!(Omittable::<U256>::from_argument_bytes(bare).unwrap(), given);
+            assert_eq!(
+                Omittable::<U256>::from_argument_bytes(&bare).unwrap(),
+                given
+            );
         }
     }
 
@@ -719,7 +719,7 @@ mod tests {
         // refuses the bytes as a `u8`.
         let optional = Some(1u8).to_bytes().unwrap();
         assert_eq!(
-            Omittable::<u8>::from_argument_bytes(optional.clone()).unwrap_err(),
+            Omittable::<u8>::from_argument_bytes(&optional).unwrap_err(),
             bytesrepr::deserialize::<u8>(optional).unwrap_err()
         );
         assert_eq!(
@@ -728,7 +728,7 @@ mod tests {
         );
         let bytes = Bytes::from(vec![4u8, 5]).to_bytes().unwrap();
         assert_eq!(
-            Omittable::<Vec<u8>>::from_argument_bytes(bytes).unwrap(),
+            Omittable::<Vec<u8>>::from_argument_bytes(&bytes).unwrap(),
             Omittable(Some(vec![4u8, 5]))
         );
     }
@@ -737,7 +737,7 @@ mod tests {
     fn an_optional_argument_is_an_encoded_option() {
         for value in [None, Some(Key::Hash([8; 32]))] {
             let bytes = value.to_bytes().unwrap();
-            assert_eq!(Option::<Key>::from_argument_bytes(bytes).unwrap(), value);
+            assert_eq!(Option::<Key>::from_argument_bytes(&bytes).unwrap(), value);
         }
         let uref = URef::new([1; 32], AccessRights::READ);
         assert_eq!(

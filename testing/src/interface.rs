@@ -241,7 +241,7 @@ fn returned_value<R: Value>(value: &CLValue, entry_point: &str) -> R {
         R::cl_type(),
         "the result of `{entry_point}` has another CLType than the call expects"
     );
-    match R::from_value_bytes(value.inner_bytes().clone()) {
+    match R::from_value_bytes(value.inner_bytes()) {
         Ok(value) => value,
         Err(error) => {
             panic!("the result of `{entry_point}` does not decode as its CLType says: {error}")
