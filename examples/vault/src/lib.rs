@@ -37,7 +37,6 @@ pub mod vault {
     }
 
     fn counter() -> ContractPackageHash {
-        let hash = get_key(COUNTER).and_then(Key::into_hash_addr);
-        ContractPackageHash::new(hash.unwrap_or_revert_with(ApiError::MissingKey))
+        get_key_as::<ContractPackageHash>(COUNTER).unwrap_or_revert_with(ApiError::MissingKey)
     }
 }
