@@ -8,7 +8,9 @@
 //! `bool`, `String`, `Key`, `URef`, `PublicKey`, `Unit`, byte arrays such as `AccountHash`) is
 //! recognised from `T::cl_type()` itself: the match folds at compile time, so such a value is
 //! encoded on the stack by a few instructions, and the general path is linked only into
-//! contracts that store a compound type (`Option<T>`, `Vec<T>`, tuples, maps).
+//! contracts that store a compound type (`Option<T>`, `Vec<T>`, tuples, maps). The value's own
+//! bytes come from `encode_fixed` for the numbers, `bool`, `URef` and `AccountHash` (whose
+//! `to_bytes` would allocate, out of line), from `to_bytes` for the other simple types.
 
 use alloc::vec::Vec;
 use core::{
