@@ -1,7 +1,9 @@
-//! Revert codes raised by the code the macros generate, rather than by the contract's own logic.
+//! Revert codes raised by the code the macros generate, rather than by the contract's own logic,
+//! and the prelude's [`revert`] and [`UnwrapOrRevert`].
 //!
-//! They sit at the top of the `ApiError::User` range, so a contract's own user errors can use
-//! any code below [`FIRST_RESERVED_USER_CODE`]; `#[casper_dsl::error]` refuses the codes above.
+//! The codes sit at the top of the `ApiError::User` range, so a contract's own user errors can
+//! use any code below [`FIRST_RESERVED_USER_CODE`]; `#[casper_dsl::error]` refuses the codes
+//! above.
 
 use casper_types::ApiError;
 

@@ -1,10 +1,11 @@
-//! Named-key access for less gas than `casper_contract`'s.
+//! Named-key access for less gas than `casper_contract`'s, to call and to store.
 //!
 //! On Casper every branch back to a loop head costs 1,665 gas, so each byte a contract copies or
 //! zeroes in a loop costs about 2,000 gas. [`get_key`] reads the key into an uninitialised stack
-//! buffer and decodes the usual variants in place, and [`put_key`] encodes them on the stack,
-//! where `casper_contract::contract_api::runtime`'s versions go through heap buffers and copies.
-//! The prelude exports these two.
+//! buffer and decodes the usual variants in place, [`get_key_as`] decodes only the kind asked
+//! for (so the general `Key` decoder is not linked), and [`put_key`] encodes them on the stack,
+//! where `casper_contract::contract_api::runtime`'s versions go through heap buffers and copies;
+//! [`has_key`] and [`remove_key`] serialize the name on the stack. The prelude exports all five.
 
 use alloc::vec::Vec;
 use core::{mem::MaybeUninit, slice};

@@ -1,7 +1,8 @@
-//! `casper_contract::contract_api::storage`, with [`read`], [`read_or_revert`], [`write()`] and
-//! [`new_uref`] done for less gas: keys and URefs are serialized and decoded on the stack instead
-//! of in heap buffers, and a read value is decoded straight from the host's buffer. Everything
-//! else is casper-contract's. The prelude's `storage` is this module.
+//! `casper_contract::contract_api::storage`, with [`read`], [`read_or_revert`], [`write()`],
+//! [`new_uref`], [`dictionary_get`] and [`dictionary_put`] done for less gas: keys, URefs and
+//! small values are serialized and decoded on the stack instead of in heap buffers, and a
+//! value's `CLType` is encoded without linking the code for every type. Everything else is
+//! casper-contract's. The prelude's `storage` is this module.
 
 use core::mem::MaybeUninit;
 
