@@ -21,18 +21,27 @@ fn every_counter_call_is_within_one_percent_of_the_floor() {
     assert!(worse.is_empty(), "{worse:#?}");
 }
 
-/// The counter installs for at most half the gas of the hand-written casper-contract counter.
+/// The counter and the vault install for at most half the gas of their hand-written
+/// casper-contract equivalents. (CEP-18, at 0.57, does not yet.)
 #[test]
-fn the_counter_installs_for_at_most_half_the_hand_written_gas() {
-    let counter = pairs().into_iter().find(|pair| pair.name == "counter");
-    let (dsl, hand) = measure_gas(&counter.expect("the counter pair"));
+fn the_counter_and_the_vault_install_for_at_most_half_the_hand_written_gas() {
     let install = |steps: &[Measured]| steps.iter().find(|m| m.step == "install").unwrap().gas;
-    assert!(
-        install(&dsl) * 2 <= install(&hand),
-        "DSL {} > 0.5 x hand-written {}",
-        install(&dsl),
-        install(&hand)
-    );
+    let mut worse = Vec::new();
+    for pair in pairs() {
+        if !["counter", "vault"].contains(&pair.name) {
+            continue;
+        }
+        let (dsl, hand) = measure_gas(&pair);
+        if install(&dsl) * 2 > install(&hand) {
+            worse.push(format!(
+                "{}: DSL {} > 0.5 x hand-written {}",
+                pair.name,
+                install(&dsl),
+                install(&hand)
+            ));
+        }
+    }
+    assert!(worse.is_empty(), "{worse:#?}");
 }
 
 /// Call gas of `examples/cep18` (native events) at commit 8e5a456, before the lean runtime:

@@ -198,6 +198,57 @@ fn compound_cl_value<T: CLTyped + ToBytes>(value: T) -> Vec<u8> {
         .unwrap_or_revert()
 }
 
+/// Appends `cl_type` serialized, as casper-types serializes it. casper-types' own serializer is
+/// private to it, reached through `ToBytes` for a whole `CLValue` or `RuntimeArgs`, whose
+/// general paths clone every type and link the code for every other value.
+pub(crate) fn write_cl_type(cl_type: &CLType, out: &mut Vec<u8>) {
+    let tag = match cl_type {
+        CLType::Bool => 0,
+        CLType::I32 => 1,
+        CLType::I64 => 2,
+        CLType::U8 => 3,
+        CLType::U32 => 4,
+        CLType::U64 => 5,
+        CLType::U128 => 6,
+        CLType::U256 => 7,
+        CLType::U512 => 8,
+        CLType::Unit => 9,
+        CLType::String => 10,
+        CLType::Key => 11,
+        CLType::URef => 12,
+        CLType::Option(_) => 13,
+        CLType::List(_) => 14,
+        CLType::ByteArray(_) => 15,
+        CLType::Result { .. } => 16,
+        CLType::Map { .. } => 17,
+        CLType::Tuple1(_) => 18,
+        CLType::Tuple2(_) => 19,
+        CLType::Tuple3(_) => 20,
+        CLType::Any => 21,
+        CLType::PublicKey => 22,
+    };
+    out.push(tag);
+    match cl_type {
+        CLType::Option(inner) | CLType::List(inner) => write_cl_type(inner, out),
+        CLType::ByteArray(length) => out.extend_from_slice(&length.to_le_bytes()),
+        CLType::Result {
+            ok: first,
+            err: second,
+        }
+        | CLType::Map {
+            key: first,
+            value: second,
+        } => {
+            write_cl_type(first, out);
+            write_cl_type(second, out);
+        }
+        CLType::Tuple1(types) => types.iter().for_each(|inner| write_cl_type(inner, out)),
+        CLType::Tuple2(types) => types.iter().for_each(|inner| write_cl_type(inner, out)),
+        CLType::Tuple3(types) => types.iter().for_each(|inner| write_cl_type(inner, out)),
+        _ => {}
+    }
+}
+
 /// Reads the `size` bytes the host just left in its buffer and decodes them as exactly one
 /// `T`, as `bytesrepr::deserialize` does. Reverts if the host reports an error.
 #[inline(always)]
@@ -217,7 +268,7 @@ pub(crate) fn decode_exactly<T: FromBytes>(bytes: &[u8]) -> Result<T, bytesrepr:
 
 #[cfg(test)]
 mod tests {
-    use alloc::{collections::BTreeMap, string::String, vec, vec::Vec};
+    use alloc::{boxed::Box, collections::BTreeMap, string::String, vec, vec::Vec};
 
     use casper_types::{bytesrepr::Bytes, contracts::ContractHash, AccessRights, Key, PublicKey};
 
@@ -314,6 +365,54 @@ mod tests {
             PublicKey
         );
         check!(AccountHash, [u8; 0], [u8; 65_536]);
+    }
+
+    #[test]
+    fn write_cl_type_is_casper_types_serialization() {
+        let nested = (0..40).fold(CLType::U8, |inner, _| CLType::List(Box::new(inner)));
+        let types = [
+            CLType::Bool,
+            CLType::I32,
+            CLType::I64,
+            CLType::U8,
+            CLType::U32,
+            CLType::U64,
+            CLType::U128,
+            CLType::U256,
+            CLType::U512,
+            CLType::Unit,
+            CLType::String,
+            CLType::Key,
+            CLType::URef,
+            CLType::Any,
+            CLType::PublicKey,
+            CLType::ByteArray(u32::MAX),
+            CLType::Option(Box::new(CLType::ByteArray(32))),
+            CLType::List(Box::new(CLType::Key)),
+            CLType::Result {
+                ok: Box::new(CLType::U64),
+                err: Box::new(CLType::String),
+            },
+            CLType::Map {
+                key: Box::new(CLType::String),
+                value: Box::new(CLType::U512),
+            },
+            CLType::Tuple1([Box::new(CLType::Unit)]),
+            CLType::Tuple2([Box::new(CLType::I32), Box::new(CLType::I64)]),
+            CLType::Tuple3([
+                Box::new(CLType::U32),
+                Box::new(CLType::U128),
+                Box::new(CLType::List(Box::new(CLType::U256))),
+            ]),
+            nested,
+        ];
+        for cl_type in types {
+            let mut written = Vec::new();
+            write_cl_type(&cl_type, &mut written);
+            // An empty CLValue of the type: no length, no bytes, then the type.
+            let empty = CLValue::from_components(cl_type.clone(), vec![]);
+            assert_eq!(written, empty.to_bytes().unwrap()[4..], "{cl_type:?}");
+        }
     }
 
     #[test]
