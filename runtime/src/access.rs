@@ -206,17 +206,18 @@ pub fn require_caller<E>(allowed: Key, error: E) -> Result<(), E> {
 
 #[cfg(test)]
 mod tests {
-    use alloc::{boxed::Box, vec, vec::Vec};
+    use alloc::{vec, vec::Vec};
 
     use casper_types::{
         addressable_entity::EntityAddr,
         bytesrepr::ToBytes,
         contracts::ContractHash,
         system::{Caller, CallerInfo},
-        CLType, CLTyped, CLValue, PackageHash,
+        CLTyped, CLValue, PackageHash,
     };
 
     use super::*;
+    use crate::cl_value::tests::{cl_types_of_every_kind, serialized_cl_type};
 
     /// A call stack as the host hands it over: a serialized `Vec<CallerInfo>`.
     fn from_host(stack: Vec<Caller>) -> Vec<u8> {
@@ -302,41 +303,10 @@ mod tests {
 
     #[test]
     fn cl_type_length_is_the_serialized_length_of_every_kind_of_type() {
-        let nested =
-            |depth: usize| (0..depth).fold(CLType::U8, |inner, _| CLType::Option(Box::new(inner)));
-        let types = [
-            CLType::Bool,
-            CLType::URef,
-            CLType::Any,
-            CLType::PublicKey,
-            CLType::ByteArray(32),
-            CLType::Option(Box::new(CLType::ByteArray(32))),
-            CLType::List(Box::new(CLType::Key)),
-            CLType::Result {
-                ok: Box::new(CLType::U64),
-                err: Box::new(CLType::String),
-            },
-            CLType::Map {
-                key: Box::new(CLType::String),
-                value: Box::new(CLType::U512),
-            },
-            CLType::Tuple1([Box::new(CLType::Unit)]),
-            CLType::Tuple2([Box::new(CLType::I32), Box::new(CLType::I64)]),
-            CLType::Tuple3([
-                Box::new(CLType::U32),
-                Box::new(CLType::U128),
-                Box::new(CLType::List(Box::new(CLType::U256))),
-            ]),
-            nested(40),
-        ];
-        for cl_type in types {
-            // An empty CLValue of the type: no length, no bytes, then the type.
-            let serialized = CLValue::from_components(cl_type.clone(), vec![])
-                .to_bytes()
-                .unwrap();
-            let serialized = &serialized[4..];
+        for cl_type in cl_types_of_every_kind() {
+            let serialized = serialized_cl_type(&cl_type);
             assert_eq!(
-                cl_type_length(serialized, 0),
+                cl_type_length(&serialized, 0),
                 Some(serialized.len()),
                 "{cl_type:?}"
             );

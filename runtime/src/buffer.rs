@@ -37,37 +37,55 @@ const STACK_STRING: usize = 64;
 /// copied without a `memcpy` loop.
 #[inline(always)]
 pub fn with_serialized_str<R>(text: &str, use_bytes: impl FnOnce(&[u8]) -> R) -> R {
-    let length = 4 + text.len();
-    if length <= STACK_STRING {
-        let mut bytes = MaybeUninit::<[u8; STACK_STRING]>::uninit();
+    // SAFETY: `write_prefixed` initialises the `4 + text.len()` bytes it is given.
+    unsafe {
+        with_written::<STACK_STRING, R>(
+            4 + text.len(),
+            |out| write_prefixed(out, text.as_bytes()),
+            use_bytes,
+        )
+    }
+}
+
+/// Hands the `length` bytes `write` writes (given where to write them) to `use_bytes`: they
+/// are written on the stack when they fit `N` bytes, on the heap otherwise. Inlined, so that
+/// for a constant `length` the choice folds away.
+///
+/// # Safety
+///
+/// `write` must initialise all `length` bytes at the pointer it is given.
+#[inline(always)]
+pub unsafe fn with_written<const N: usize, R>(
+    length: usize,
+    write: impl FnOnce(*mut u8),
+    use_bytes: impl FnOnce(&[u8]) -> R,
+) -> R {
+    if length <= N {
+        let mut bytes = StackBuffer::<N>::uninit();
         let start = bytes.as_mut_ptr().cast::<u8>();
-        // SAFETY: `length` bytes fit the buffer; `write_str` initialises them.
-        use_bytes(unsafe {
-            write_str(start, text);
-            slice::from_raw_parts(start, length)
-        })
+        write(start);
+        // SAFETY: `write` initialised `length` (≤ `N`) bytes.
+        use_bytes(slice::from_raw_parts(start, length))
     } else {
         let mut bytes = with_capacity(length);
-        // SAFETY: the buffer has room for `length` bytes; `write_str` initialises them.
-        unsafe {
-            write_str(bytes.as_mut_ptr(), text);
-            bytes.set_len(length);
-        }
+        write(bytes.as_mut_ptr());
+        // SAFETY: the buffer has room for `length` bytes, which `write` initialised.
+        bytes.set_len(length);
         use_bytes(&bytes)
     }
 }
 
-/// Writes `text`'s length and bytes to `out`.
+/// Writes `bytes`' length, as a little-endian `u32`, then `bytes`, to `out`.
 ///
 /// # Safety
 ///
-/// `out` must be valid for `4 + text.len()` bytes.
+/// `out` must be valid for `4 + bytes.len()` bytes.
 #[inline(always)]
-unsafe fn write_str(out: *mut u8, text: &str) {
-    let prefix = (text.len() as u32).to_le_bytes();
+pub unsafe fn write_prefixed(out: *mut u8, bytes: &[u8]) {
+    let prefix = (bytes.len() as u32).to_le_bytes();
     out.copy_from_nonoverlapping(prefix.as_ptr(), 4);
     out.add(4)
-        .copy_from_nonoverlapping(text.as_ptr(), text.len());
+        .copy_from_nonoverlapping(bytes.as_ptr(), bytes.len());
 }
 
 /// An error a host function reported: the number of an `ApiError`.
@@ -179,19 +197,6 @@ pub fn read_host_buffer_into<const N: usize>(
         expect_success(unsafe { ext_ffi::casper_read_host_buffer(out, size, &mut written) });
         written
     })
-}
-
-/// The `size` bytes the host's last call left in its buffer (a read value, a call's result).
-pub fn read_host_buffer(size: usize) -> Vec<u8> {
-    let mut bytes = with_capacity(size);
-    let mut written = 0usize;
-    // SAFETY: `bytes` has room for `size` bytes; the host writes at most that many.
-    let status =
-        unsafe { ext_ffi::casper_read_host_buffer(bytes.as_mut_ptr(), size, &mut written) };
-    expect_success(status);
-    // SAFETY: the host initialised `written` (≤ `size`) bytes.
-    unsafe { bytes.set_len(written.min(size)) };
-    bytes
 }
 
 #[cfg(test)]

@@ -5,19 +5,16 @@
 //! `CLValue::from_t` builds the `CLType` at run time and serializes it through code for every
 //! type there is (and a growing heap buffer), which an entry point pays to store even when it
 //! only ever writes a `u64`. Here a type whose `CLType` is one of the simple ones (numbers,
-//! `bool`, `String`, `Key`, `URef`, `PublicKey`, `Unit`, byte arrays such as `AccountHash`) is
-//! recognised from `T::cl_type()` itself: the match folds at compile time, so such a value is
-//! encoded on the stack by a few instructions, and the general path is linked only into
-//! contracts that store a compound type (`Option<T>`, `Vec<T>`, tuples, maps). The value's own
-//! bytes come from `encode_fixed` for the numbers, `bool`, `URef` and `AccountHash` (whose
-//! `to_bytes` would allocate, out of line), from `to_bytes` for the other simple types.
+//! `bool`, `String`, `Key`, `URef`, `PublicKey`, `Unit`, `Any`, byte arrays such as
+//! `AccountHash`) is recognised from `T::cl_type()` itself: the match folds at compile time,
+//! so such a value is encoded on the stack by a few instructions, and the general path is
+//! linked only into contracts that store a compound type (`Option<T>`, `Vec<T>`, tuples,
+//! maps). The value's own bytes come from `encode_fixed` for the numbers, `bool`, `URef` and
+//! `AccountHash` (whose `to_bytes` would allocate, out of line), from `to_bytes` for the other
+//! simple types.
 
 use alloc::vec::Vec;
-use core::{
-    any::Any,
-    mem::{ManuallyDrop, MaybeUninit},
-    slice,
-};
+use core::{any::Any, mem::ManuallyDrop};
 
 use casper_types::{
     account::AccountHash,
@@ -28,6 +25,7 @@ use casper_types::{
 use crate::{
     buffer::{self, StackBuffer, STACK_BUFFER},
     errors::UnwrapOrRevert,
+    named_keys::{uref_bytes, UREF_LENGTH},
 };
 
 /// The longest serialized simple `CLType`: `ByteArray`'s tag and its `u32` length.
@@ -45,40 +43,31 @@ impl SimpleType {
     /// constant for each `T`.
     #[inline(always)]
     fn of<T: CLTyped>() -> Option<Self> {
-        let tag = |tag: u8| {
-            Some(SimpleType {
-                bytes: [tag, 0, 0, 0, 0],
-                length: 1,
-            })
-        };
         // Dropped only where it may own boxes: for a simple type no drop code remains.
         let cl_type = ManuallyDrop::new(T::cl_type());
+        let tag = tag_of(&cl_type);
         match &*cl_type {
-            CLType::Bool => tag(0),
-            CLType::I32 => tag(1),
-            CLType::I64 => tag(2),
-            CLType::U8 => tag(3),
-            CLType::U32 => tag(4),
-            CLType::U64 => tag(5),
-            CLType::U128 => tag(6),
-            CLType::U256 => tag(7),
-            CLType::U512 => tag(8),
-            CLType::Unit => tag(9),
-            CLType::String => tag(10),
-            CLType::Key => tag(11),
-            CLType::URef => tag(12),
-            &CLType::ByteArray(length) => {
-                let [a, b, c, d] = length.to_le_bytes();
-                Some(SimpleType {
-                    bytes: [15, a, b, c, d],
-                    length: 5,
-                })
-            }
-            CLType::PublicKey => tag(22),
-            _ => {
+            CLType::Option(_)
+            | CLType::List(_)
+            | CLType::Result { .. }
+            | CLType::Map { .. }
+            | CLType::Tuple1(_)
+            | CLType::Tuple2(_)
+            | CLType::Tuple3(_) => {
                 drop(ManuallyDrop::into_inner(cl_type));
                 None
             }
+            &CLType::ByteArray(length) => {
+                let [a, b, c, d] = length.to_le_bytes();
+                Some(SimpleType {
+                    bytes: [tag, a, b, c, d],
+                    length: 5,
+                })
+            }
+            _ => Some(SimpleType {
+                bytes: [tag, 0, 0, 0, 0],
+                length: 1,
+            }),
         }
     }
 
@@ -105,24 +94,13 @@ pub(crate) fn with_cl_value<T: CLTyped + ToBytes + 'static, R>(
         return use_bytes(&encoded[..4 + length + cl_type.length]);
     }
     let inner = value.into_bytes().unwrap_or_revert();
-    let length = 4 + inner.len() + cl_type.length;
-    if length <= STACK_BUFFER {
-        let mut encoded = MaybeUninit::<[u8; STACK_BUFFER]>::uninit();
-        // SAFETY: `length` bytes fit the buffer; `join` initialises all of them.
-        let encoded = unsafe {
-            let start = encoded.as_mut_ptr().cast::<u8>();
-            join(start, &inner, cl_type.as_bytes());
-            slice::from_raw_parts(start, length)
-        };
-        use_bytes(encoded)
-    } else {
-        let mut encoded = buffer::with_capacity(length);
-        // SAFETY: the buffer's capacity is `length`; `join` initialises all of it.
-        unsafe {
-            join(encoded.as_mut_ptr(), &inner, cl_type.as_bytes());
-            encoded.set_len(length);
-        }
-        use_bytes(&encoded)
+    // SAFETY: `join` initialises the `4 + inner.len() + cl_type.length` bytes it is given.
+    unsafe {
+        buffer::with_written::<STACK_BUFFER, R>(
+            4 + inner.len() + cl_type.length,
+            |out| join(out, &inner, cl_type.as_bytes()),
+            use_bytes,
+        )
     }
 }
 
@@ -164,9 +142,8 @@ fn encode_fixed(value: &dyn Any, out: &mut [u8; LONGEST_FIXED]) -> Option<usize>
         return Some(1);
     }
     if let Some(uref) = value.downcast_ref::<URef>() {
-        out[..32].copy_from_slice(&uref.addr());
-        out[32] = uref.access_rights().bits();
-        return Some(33);
+        out[..UREF_LENGTH].copy_from_slice(&uref_bytes(*uref));
+        return Some(UREF_LENGTH);
     }
     if let Some(account) = value.downcast_ref::<AccountHash>() {
         out[..32].copy_from_slice(account.as_bytes());
@@ -182,10 +159,7 @@ fn encode_fixed(value: &dyn Any, out: &mut [u8; LONGEST_FIXED]) -> Option<usize>
 /// `out` must be valid for `4 + inner.len() + cl_type.len()` bytes.
 #[inline(always)]
 unsafe fn join(out: *mut u8, inner: &[u8], cl_type: &[u8]) {
-    let prefix = (inner.len() as u32).to_le_bytes();
-    out.copy_from_nonoverlapping(prefix.as_ptr(), 4);
-    out.add(4)
-        .copy_from_nonoverlapping(inner.as_ptr(), inner.len());
+    buffer::write_prefixed(out, inner);
     out.add(4 + inner.len())
         .copy_from_nonoverlapping(cl_type.as_ptr(), cl_type.len());
 }
@@ -198,11 +172,10 @@ fn compound_cl_value<T: CLTyped + ToBytes>(value: T) -> Vec<u8> {
         .unwrap_or_revert()
 }
 
-/// Appends `cl_type` serialized, as casper-types serializes it. casper-types' own serializer is
-/// private to it, reached through `ToBytes` for a whole `CLValue` or `RuntimeArgs`, whose
-/// general paths clone every type and link the code for every other value.
-pub(crate) fn write_cl_type(cl_type: &CLType, out: &mut Vec<u8>) {
-    let tag = match cl_type {
+/// The tag a serialized `CLType` starts with. Inlined, so that for a constant type it folds.
+#[inline(always)]
+fn tag_of(cl_type: &CLType) -> u8 {
+    match cl_type {
         CLType::Bool => 0,
         CLType::I32 => 1,
         CLType::I64 => 2,
@@ -226,8 +199,14 @@ pub(crate) fn write_cl_type(cl_type: &CLType, out: &mut Vec<u8>) {
         CLType::Tuple3(_) => 20,
         CLType::Any => 21,
         CLType::PublicKey => 22,
-    };
-    out.push(tag);
+    }
+}
+
+/// Appends `cl_type` serialized, as casper-types serializes it. casper-types' own serializer is
+/// private to it, reached through `ToBytes` for a whole `CLValue` or `RuntimeArgs`, whose
+/// general paths clone every type and link the code for every other value.
+pub(crate) fn write_cl_type(cl_type: &CLType, out: &mut Vec<u8>) {
+    out.push(tag_of(cl_type));
     match cl_type {
         CLType::Option(inner) | CLType::List(inner) => write_cl_type(inner, out),
         CLType::ByteArray(length) => out.extend_from_slice(&length.to_le_bytes()),
@@ -267,7 +246,7 @@ pub(crate) fn decode_exactly<T: FromBytes>(bytes: &[u8]) -> Result<T, bytesrepr:
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use alloc::{boxed::Box, collections::BTreeMap, string::String, vec, vec::Vec};
 
     use casper_types::{bytesrepr::Bytes, contracts::ContractHash, AccessRights, Key, PublicKey};
@@ -343,9 +322,7 @@ mod tests {
         macro_rules! check {
             ($($ty:ty),*) => {$(
                 let simple = SimpleType::of::<$ty>().expect(stringify!($ty));
-                // An empty CLValue of the type: no length, no bytes, then the type.
-                let empty = CLValue::from_components(<$ty>::cl_type(), vec![]);
-                assert_eq!(simple.as_bytes(), &empty.to_bytes().unwrap()[4..], stringify!($ty));
+                assert_eq!(simple.as_bytes(), serialized_cl_type(&<$ty>::cl_type()), stringify!($ty));
             )*};
         }
         check!(
@@ -367,10 +344,12 @@ mod tests {
         check!(AccountHash, [u8; 0], [u8; 65_536]);
     }
 
-    #[test]
-    fn write_cl_type_is_casper_types_serialization() {
-        let nested = (0..40).fold(CLType::U8, |inner, _| CLType::List(Box::new(inner)));
-        let types = [
+    /// A `CLType` of every kind, simple and compound, including deep nesting.
+    pub(crate) fn cl_types_of_every_kind() -> Vec<CLType> {
+        let nested = |wrap: fn(Box<CLType>) -> CLType| {
+            (0..40).fold(CLType::U8, |inner, _| wrap(Box::new(inner)))
+        };
+        vec![
             CLType::Bool,
             CLType::I32,
             CLType::I64,
@@ -386,6 +365,7 @@ mod tests {
             CLType::URef,
             CLType::Any,
             CLType::PublicKey,
+            CLType::ByteArray(32),
             CLType::ByteArray(u32::MAX),
             CLType::Option(Box::new(CLType::ByteArray(32))),
             CLType::List(Box::new(CLType::Key)),
@@ -404,14 +384,24 @@ mod tests {
                 Box::new(CLType::U128),
                 Box::new(CLType::List(Box::new(CLType::U256))),
             ]),
-            nested,
-        ];
-        for cl_type in types {
+            nested(CLType::Option),
+            nested(CLType::List),
+        ]
+    }
+
+    /// `cl_type` serialized by casper-types: the tail of an empty `CLValue` of the type (no
+    /// length, no bytes, then the type).
+    pub(crate) fn serialized_cl_type(cl_type: &CLType) -> Vec<u8> {
+        let empty = CLValue::from_components(cl_type.clone(), vec![]);
+        empty.to_bytes().unwrap()[4..].to_vec()
+    }
+
+    #[test]
+    fn write_cl_type_is_casper_types_serialization() {
+        for cl_type in cl_types_of_every_kind() {
             let mut written = Vec::new();
             write_cl_type(&cl_type, &mut written);
-            // An empty CLValue of the type: no length, no bytes, then the type.
-            let empty = CLValue::from_components(cl_type.clone(), vec![]);
-            assert_eq!(written, empty.to_bytes().unwrap()[4..], "{cl_type:?}");
+            assert_eq!(written, serialized_cl_type(&cl_type), "{cl_type:?}");
         }
     }
 

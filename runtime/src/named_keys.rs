@@ -226,6 +226,18 @@ fn encode_key_inline(key: Key, out: &mut [u8; INLINE_KEY_LENGTH]) -> Option<usiz
     })
 }
 
+/// Length of a serialized `URef`: address, access rights.
+pub(crate) const UREF_LENGTH: usize = 32 + 1;
+
+/// `uref` serialized: its address and access rights.
+#[inline(always)]
+pub(crate) fn uref_bytes(uref: URef) -> [u8; UREF_LENGTH] {
+    let mut bytes = [0u8; UREF_LENGTH];
+    bytes[..32].copy_from_slice(&uref.addr());
+    bytes[32] = uref.access_rights().bits();
+    bytes
+}
+
 /// `Key::URef(uref)` serialized, on the stack.
 pub(crate) fn uref_key(uref: URef) -> [u8; INLINE_KEY_LENGTH] {
     let mut key = [0u8; INLINE_KEY_LENGTH];

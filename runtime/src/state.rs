@@ -53,7 +53,10 @@ use casper_types::{
 };
 use num_traits::{CheckedAdd, CheckedSub};
 
-use crate::{buffer, errors::UnwrapOrRevert, named_keys::named_uref, storage, Value};
+use crate::{
+    buffer, cl_value::read_host_value, errors::UnwrapOrRevert, named_keys::named_uref, storage,
+    Value,
+};
 
 /// Longest key encoding that is base64-encoded; longer ones are hashed.
 const LONGEST_BASE64_KEY: usize = 48;
@@ -268,8 +271,7 @@ pub(crate) fn new_dictionary_uref() -> URef {
     let status = unsafe { ext_ffi::casper_new_dictionary(size.as_mut_ptr()) };
     buffer::expect_success(status);
     // SAFETY: on success the host wrote the size.
-    let bytes: Vec<u8> = buffer::read_host_buffer(unsafe { size.assume_init() });
-    bytesrepr::deserialize(bytes).unwrap_or_revert()
+    read_host_value(unsafe { size.assume_init() }).unwrap_or_revert()
 }
 
 #[cfg(test)]

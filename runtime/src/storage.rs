@@ -17,11 +17,8 @@ use crate::{
     buffer::{self, HostError},
     cl_value::{read_host_value, with_cl_value},
     errors::UnwrapOrRevert,
-    named_keys::{uref_from_parts, uref_key},
+    named_keys::{uref_bytes, uref_from_parts, uref_key, UREF_LENGTH},
 };
-
-/// Length of a serialized `URef`: address, access rights.
-const UREF_LENGTH: usize = 32 + 1;
 
 /// The value under `uref`, or `None` if there is none; an error if it does not decode as `T`.
 /// Same as casper-contract's `storage::read`.
@@ -122,15 +119,6 @@ pub fn dictionary_put<V: CLTyped + ToBytes + 'static>(seed: URef, item_key: &str
         }
     });
     buffer::expect_success(status);
-}
-
-/// `uref` serialized: its address and access rights.
-#[inline(always)]
-fn uref_bytes(uref: URef) -> [u8; UREF_LENGTH] {
-    let mut bytes = [0u8; UREF_LENGTH];
-    bytes[..32].copy_from_slice(&uref.addr());
-    bytes[32] = uref.access_rights().bits();
-    bytes
 }
 
 /// `item_key`'s bytes; reverts unless the host accepts their length.
