@@ -17,9 +17,9 @@ const CONTRACT_PACKAGE_FIELD: u8 = 2;
 /// the 32 bytes into the stack rather than through a heap buffer and a decoder.
 #[inline]
 pub fn get_caller() -> AccountHash {
-    let mut size = 0usize;
-    // SAFETY: the host writes one `usize` to `size`.
-    buffer::expect_success(unsafe { ext_ffi::casper_get_caller(&mut size) });
+    // SAFETY: the host writes the size of the account hash it put in its buffer.
+    let (status, size) = buffer::with_wide_size(|size| unsafe { ext_ffi::casper_get_caller(size) });
+    buffer::expect_success(status);
     let mut account = [0u8; 32];
     let mut written = 0usize;
     // SAFETY: the host writes at most 32 bytes to `account` and one `usize` to `written`.

@@ -266,12 +266,11 @@ impl<K, V> State for Mapping<K, V> {
 /// A new dictionary's seed URef, not put under any named key of the caller (unlike
 /// casper-contract's `new_dictionary`), so that it can go to the new contract only.
 pub(crate) fn new_dictionary_uref() -> URef {
-    let mut size = core::mem::MaybeUninit::<usize>::uninit();
-    // SAFETY: the host writes one `usize`, the size of the URef it put in the host buffer.
-    let status = unsafe { ext_ffi::casper_new_dictionary(size.as_mut_ptr()) };
+    // SAFETY: the host writes the size of the URef it put in its buffer.
+    let (status, size) =
+        buffer::with_wide_size(|size| unsafe { ext_ffi::casper_new_dictionary(size) });
     buffer::expect_success(status);
-    // SAFETY: on success the host wrote the size.
-    read_host_value(unsafe { size.assume_init() }).unwrap_or_revert()
+    read_host_value(size).unwrap_or_revert()
 }
 
 #[cfg(test)]

@@ -209,9 +209,10 @@ fn new_uref(value: u64) -> UrefKey {
 
 /// The calling account's hash.
 fn caller() -> [u8; 32] {
-    let mut size = 0usize;
-    // SAFETY: the host writes one `usize`.
-    check(unsafe { ext_ffi::casper_get_caller(&mut size) });
+    // casper-execution-engine 8.1.1 writes this size as its own eight-byte `usize`.
+    let mut size = 0u64;
+    // SAFETY: the host writes eight bytes.
+    check(unsafe { ext_ffi::casper_get_caller((&raw mut size).cast()) });
     let mut account = [0u8; 32];
     let mut written = 0usize;
     // SAFETY: the host writes the 32-byte account hash it holds.
