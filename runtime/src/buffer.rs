@@ -203,12 +203,21 @@ pub fn read_host_buffer_into<const N: usize>(
     size: usize,
     stack: &mut StackBuffer<N>,
 ) -> HostBytes<'_> {
-    host_bytes(size, stack, |out| {
-        let mut written = 0usize;
-        // SAFETY: `out` has room for `size` bytes; the host writes at most that many.
-        expect_success(unsafe { ext_ffi::casper_read_host_buffer(out, size, &mut written) });
-        written
-    })
+    // SAFETY: `out` has room for `size` bytes.
+    host_bytes(size, stack, |out| unsafe { read_host_buffer_to(out, size) })
+}
+
+/// Has the host write the (at most) `size` bytes its last call left in its buffer to `out`,
+/// and returns how many it wrote.
+///
+/// # Safety
+///
+/// `out` must be valid for writing `size` bytes.
+#[inline(always)]
+pub unsafe fn read_host_buffer_to(out: *mut u8, size: usize) -> usize {
+    let mut written = 0usize;
+    expect_success(ext_ffi::casper_read_host_buffer(out, size, &mut written));
+    written.min(size)
 }
 
 #[cfg(test)]

@@ -14,12 +14,16 @@
 //! simple types.
 
 use alloc::vec::Vec;
-use core::{any::Any, mem::ManuallyDrop};
+use core::{
+    any::{Any, TypeId},
+    mem::ManuallyDrop,
+};
 
 use casper_types::{
     account::AccountHash,
     bytesrepr::{self, FromBytes, ToBytes},
-    CLType, CLTyped, CLValue, URef, U128, U256, U512,
+    contracts::{ContractHash, ContractPackageHash},
+    AddressableEntityHash, CLType, CLTyped, CLValue, PackageHash, URef, U128, U256, U512,
 };
 
 use crate::{
@@ -105,7 +109,7 @@ pub(crate) fn with_cl_value<T: CLTyped + ToBytes + 'static, R>(
 }
 
 /// The longest value [`encode_fixed`] writes: a `U512`'s length byte and 64 bytes.
-const LONGEST_FIXED: usize = 1 + 64;
+pub(crate) const LONGEST_FIXED: usize = 1 + 64;
 
 /// Writes `value`'s serialized bytes to `out` and returns their length, if its type is one of
 /// the numbers, `bool`, `URef` or `AccountHash`: each is encoded here by a few instructions where
@@ -231,9 +235,54 @@ pub(crate) fn write_cl_type(cl_type: &CLType, out: &mut Vec<u8>) {
 /// Reads the `size` bytes the host just left in its buffer and decodes them as exactly one
 /// `T`, as `bytesrepr::deserialize` does. Reverts if the host reports an error.
 #[inline(always)]
-pub(crate) fn read_host_value<T: FromBytes>(size: usize) -> Result<T, bytesrepr::Error> {
+pub(crate) fn read_host_value<T: FromBytes + 'static>(size: usize) -> Result<T, bytesrepr::Error> {
+    if let Some(longest) = longest_encoding::<T>() {
+        if size > longest {
+            return Err(bytesrepr::Error::LeftOverBytes);
+        }
+        let mut stack = StackBuffer::<LONGEST_FIXED>::uninit();
+        let start = stack.as_mut_ptr().cast::<u8>();
+        // SAFETY: the buffer has room for `size` (at most `longest`) bytes.
+        let written = unsafe { buffer::read_host_buffer_to(start, size) };
+        // SAFETY: the host initialised the first `written` bytes.
+        return decode_exactly(unsafe { core::slice::from_raw_parts(start, written) });
+    }
     let mut stack: StackBuffer = StackBuffer::uninit();
     decode_exactly(&buffer::read_host_buffer_into(size, &mut stack))
+}
+
+/// The most bytes a `T` serializes to, for the types whose encoding is short and bounded: the
+/// numbers, `bool`, `URef` and the 32-byte hashes. Reading one of these from the host then needs
+/// no heap path: a longer value cannot decode as a `T`. `None` for every other type. The type
+/// tests are `TypeId` comparisons, which fold at compile time.
+#[inline(always)]
+pub(crate) fn longest_encoding<T: 'static>() -> Option<usize> {
+    let id = TypeId::of::<T>();
+    macro_rules! longest {
+        ($($ty:ty => $length:expr),* $(,)?) => {$(
+            if id == TypeId::of::<$ty>() {
+                return Some($length);
+            }
+        )*};
+    }
+    longest!(
+        bool => 1,
+        u8 => 1,
+        i32 => 4,
+        u32 => 4,
+        i64 => 8,
+        u64 => 8,
+        U128 => 1 + 16,
+        U256 => 1 + 32,
+        U512 => LONGEST_FIXED,
+        URef => UREF_LENGTH,
+        AccountHash => 32,
+        ContractHash => 32,
+        ContractPackageHash => 32,
+        AddressableEntityHash => 32,
+        PackageHash => 32,
+    );
+    None
 }
 
 /// `bytes` decoded as exactly one `T`, with `bytesrepr::deserialize`'s errors.
@@ -266,6 +315,41 @@ pub(crate) mod tests {
         ($($value:expr),* $(,)?) => {$(
             assert_eq!(encoded($value), casper_types_encoding($value), "{}", stringify!($value));
         )*};
+    }
+
+    #[test]
+    fn longest_encoding_is_the_length_of_each_types_longest_value() {
+        fn longest<T: ToBytes + 'static>(value: T) {
+            let name = core::any::type_name::<T>();
+            assert_eq!(
+                longest_encoding::<T>(),
+                Some(value.serialized_length()),
+                "{name}"
+            );
+        }
+        longest(true);
+        longest(u8::MAX);
+        longest(i32::MIN);
+        longest(u32::MAX);
+        longest(i64::MIN);
+        longest(u64::MAX);
+        longest(U128::MAX);
+        longest(U256::MAX);
+        longest(U512::MAX);
+        longest(URef::new(
+            [0xFF; 32],
+            casper_types::AccessRights::READ_ADD_WRITE,
+        ));
+        longest(AccountHash::new([0xFF; 32]));
+        longest(ContractHash::new([0xFF; 32]));
+        longest(ContractPackageHash::new([0xFF; 32]));
+        longest(AddressableEntityHash::new([0xFF; 32]));
+        longest(PackageHash::new([0xFF; 32]));
+        // Unbounded, or bounded only loosely: read through the general path.
+        assert_eq!(longest_encoding::<String>(), None);
+        assert_eq!(longest_encoding::<Key>(), None);
+        assert_eq!(longest_encoding::<Option<u64>>(), None);
+        assert_eq!(longest_encoding::<[u8; 32]>(), None);
     }
 
     #[test]

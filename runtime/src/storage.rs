@@ -22,7 +22,7 @@ use crate::{
 
 /// The value under `uref`, or `None` if there is none; an error if it does not decode as `T`.
 /// Same as casper-contract's `storage::read`.
-pub fn read<T: CLTyped + FromBytes>(uref: URef) -> Result<Option<T>, bytesrepr::Error> {
+pub fn read<T: CLTyped + FromBytes + 'static>(uref: URef) -> Result<Option<T>, bytesrepr::Error> {
     let key = uref_key(uref);
     let mut size = MaybeUninit::<usize>::uninit();
     // SAFETY: the host reads `key` within its length and writes one `usize` to `size`.
@@ -39,7 +39,7 @@ pub fn read<T: CLTyped + FromBytes>(uref: URef) -> Result<Option<T>, bytesrepr::
 /// The value under `uref`; reverts with `ApiError::Read` if it does not decode as `T` and with
 /// `ApiError::ValueNotFound` if there is none. Same as casper-contract's
 /// `storage::read_or_revert`.
-pub fn read_or_revert<T: CLTyped + FromBytes>(uref: URef) -> T {
+pub fn read_or_revert<T: CLTyped + FromBytes + 'static>(uref: URef) -> T {
     read(uref)
         .unwrap_or_revert_with(ApiError::Read)
         .unwrap_or_revert_with(ApiError::ValueNotFound)
@@ -72,7 +72,7 @@ pub fn new_uref<T: CLTyped + ToBytes + 'static>(value: T) -> URef {
 /// is none; an error if it does not decode as `V`. Reverts with
 /// `ApiError::DictionaryItemKeyExceedsLength` if `item_key` is longer than 128 bytes. Same as
 /// casper-contract's `storage::dictionary_get`.
-pub fn dictionary_get<V: CLTyped + FromBytes>(
+pub fn dictionary_get<V: CLTyped + FromBytes + 'static>(
     seed: URef,
     item_key: &str,
 ) -> Result<Option<V>, bytesrepr::Error> {
