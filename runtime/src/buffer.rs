@@ -10,8 +10,11 @@ use casper_types::ApiError;
 use crate::errors::revert;
 
 /// An empty buffer with room for `capacity` bytes; reverts with `ApiError::OutOfMemory` if the
-/// memory cannot grow that far.
+/// memory cannot grow that far. Off chain (tests, tools decoding values), `Vec::with_capacity`.
 pub fn with_capacity(capacity: usize) -> Vec<u8> {
+    if cfg!(not(target_arch = "wasm32")) {
+        return Vec::with_capacity(capacity);
+    }
     if capacity == 0 {
         return Vec::new();
     }

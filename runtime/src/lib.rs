@@ -54,6 +54,7 @@ pub mod schema;
 pub mod signature;
 pub mod state;
 pub mod storage;
+mod utf8;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -13,7 +13,7 @@ use alloc::{
     string::String,
     vec::Vec,
 };
-use core::{any::Any, marker::PhantomData};
+use core::{any::Any, cmp::Ordering, marker::PhantomData};
 
 use casper_types::{
     account::AccountHash,
@@ -94,7 +94,6 @@ values!(
     U128,
     U256,
     U512,
-    String,
     Bytes,
     Key,
     URef,
@@ -108,7 +107,46 @@ values!(
 );
 
 impl<const N: usize> Value for [u8; N] {}
-impl<T: Value> Value for Option<T> {}
+
+/// Decoded without `String::from_bytes`, which links core's UTF-8 validator (a kilobyte of code
+/// and a table an entry point pays to store) and a growable copy.
+impl Value for String {
+    fn from_value_bytes(bytes: &[u8]) -> Result<Self, bytesrepr::Error> {
+        let (length, text) = u32::from_bytes(bytes)?;
+        match text.len().cmp(&(length as usize)) {
+            Ordering::Less => return Err(bytesrepr::Error::EarlyEndOfStream),
+            Ordering::Greater => return Err(bytesrepr::Error::LeftOverBytes),
+            Ordering::Equal => {}
+        }
+        if !crate::utf8::is_utf8(text) {
+            return Err(bytesrepr::Error::Formatting);
+        }
+        let mut owned = crate::buffer::with_capacity(text.len());
+        // SAFETY: `owned` has room for `text`'s bytes, which are UTF-8.
+        unsafe {
+            owned
+                .as_mut_ptr()
+                .copy_from_nonoverlapping(text.as_ptr(), text.len());
+            owned.set_len(text.len());
+            Ok(String::from_utf8_unchecked(owned))
+        }
+    }
+}
+
+/// Decoded through `T`'s own [`Value::from_value_bytes`], so that an `Option<String>` argument
+/// is decoded as lean as a `String`.
+impl<T: Value> Value for Option<T> {
+    #[inline(always)]
+    fn from_value_bytes(bytes: &[u8]) -> Result<Self, bytesrepr::Error> {
+        match bytes.split_first() {
+            Some((0, [])) => Ok(None),
+            Some((0, _)) => Err(bytesrepr::Error::LeftOverBytes),
+            Some((1, value)) => T::from_value_bytes(value).map(Some),
+            Some(_) => Err(bytesrepr::Error::Formatting),
+            None => Err(bytesrepr::Error::EarlyEndOfStream),
+        }
+    }
+}
 impl<T: Value + Ord> Value for BTreeSet<T> {}
 impl<K: Value + Ord, V: Value> Value for BTreeMap<K, V> {}
 impl<A: Value> Value for (A,) {}
@@ -578,6 +616,36 @@ mod tests {
         }
         round_trip([0u8; 32]);
         round_trip([0xEEu8; 5]);
+    }
+
+    /// Bytes that are not a `String` (or an `Option` of one) are refused with the error
+    /// casper-types' own decoding gives.
+    #[test]
+    fn malformed_strings_and_options_fail_as_casper_types_fails() {
+        let text = |length: u32, bytes: &[u8]| [&length.to_le_bytes()[..], bytes].concat();
+        let malformed = [
+            vec![],
+            vec![1, 0],
+            text(2, b"a"),
+            text(1, b"ab"),
+            text(2, b"\xC0\x80"),
+            text(3, b"\xED\xA0\x80"),
+            text(1, b"\xFF"),
+        ];
+        for bytes in &malformed {
+            let decoded = String::from_value_bytes(bytes);
+            assert!(decoded.is_err(), "{bytes:x?}");
+            assert_eq!(decoded, bytesrepr::deserialize(bytes.clone()), "{bytes:x?}");
+            for tag in 0..=2u8 {
+                let option = [&[tag][..], bytes].concat();
+                // `[0]` alone is `None`; everything else here is malformed.
+                assert_eq!(
+                    Option::<String>::from_value_bytes(&option),
+                    bytesrepr::deserialize(option.clone()),
+                    "{option:x?}"
+                );
+            }
+        }
     }
 
     #[test]
