@@ -37,17 +37,40 @@ const STACK_STRING: usize = 64;
 /// Hands `text`, serialized as the host reads strings (its length as a little-endian `u32`,
 /// then its bytes), to `use_bytes`. Inlined, so that for a constant `text` (a named key, an
 /// argument name) the choice between the stack and the heap folds away and the bytes are
-/// copied without a `memcpy` loop.
+/// copied by a few stores.
 #[inline(always)]
 pub fn with_serialized_str<R>(text: &str, use_bytes: impl FnOnce(&[u8]) -> R) -> R {
     // SAFETY: `write_prefixed` initialises the `4 + text.len()` bytes it is given.
+    unsafe { serialized_str(text, |out, bytes| write_prefixed(out, bytes), use_bytes) }
+}
+
+/// [`with_serialized_str`] for a `text` known only at run time (in a function that is not
+/// inlined): its bytes are copied by [`copy_bytes`], not by a `memcpy` call.
+#[inline(always)]
+pub fn with_serialized_runtime_str<R>(text: &str, use_bytes: impl FnOnce(&[u8]) -> R) -> R {
+    // SAFETY: the closure initialises the `4 + text.len()` bytes it is given.
     unsafe {
-        with_written::<STACK_STRING, R>(
-            4 + text.len(),
-            |out| write_prefixed(out, text.as_bytes()),
+        serialized_str(
+            text,
+            |out, bytes| {
+                write_length(out, bytes);
+                copy_bytes(out.add(4), bytes)
+            },
             use_bytes,
         )
     }
+}
+
+/// # Safety
+///
+/// `write` must initialise the `4 + bytes.len()` bytes at the pointer it is given.
+#[inline(always)]
+unsafe fn serialized_str<R>(
+    text: &str,
+    write: impl FnOnce(*mut u8, &[u8]),
+    use_bytes: impl FnOnce(&[u8]) -> R,
+) -> R {
+    with_written::<STACK_STRING, R>(4 + text.len(), |out| write(out, text.as_bytes()), use_bytes)
 }
 
 /// Hands the `length` bytes `write` writes (given where to write them) to `use_bytes`: they
@@ -85,10 +108,37 @@ pub unsafe fn with_written<const N: usize, R>(
 /// `out` must be valid for `4 + bytes.len()` bytes.
 #[inline(always)]
 pub unsafe fn write_prefixed(out: *mut u8, bytes: &[u8]) {
-    let prefix = (bytes.len() as u32).to_le_bytes();
-    out.copy_from_nonoverlapping(prefix.as_ptr(), 4);
+    write_length(out, bytes);
     out.add(4)
         .copy_from_nonoverlapping(bytes.as_ptr(), bytes.len());
+}
+
+/// Writes `bytes`' length, as a little-endian `u32`, to `out`.
+///
+/// # Safety
+///
+/// `out` must be valid for 4 bytes.
+#[inline(always)]
+unsafe fn write_length(out: *mut u8, bytes: &[u8]) {
+    let prefix = (bytes.len() as u32).to_le_bytes();
+    out.copy_from_nonoverlapping(prefix.as_ptr(), 4);
+}
+
+/// Copies `bytes` to `out` a byte at a time, without calling `memcpy`.
+///
+/// A copy whose length is known only at run time (a named key's name, a string argument)
+/// compiles to a call to `compiler_builtins`' `memcpy`: 940 bytes of code that every entry
+/// point reaching such a copy pays to store, for copies that are a few dozen bytes long here.
+/// The stores are volatile so that the optimizer cannot turn the loop back into a `memcpy`.
+///
+/// # Safety
+///
+/// `out` must be valid for writing `bytes.len()` bytes that do not overlap `bytes`.
+#[inline(never)]
+pub unsafe fn copy_bytes(out: *mut u8, bytes: &[u8]) {
+    for (index, byte) in bytes.iter().enumerate() {
+        out.add(index).write_volatile(*byte);
+    }
 }
 
 /// An error a host function reported: the number of an `ApiError`.

@@ -167,7 +167,7 @@ pub fn put_key(name: &str, key: Key) {
 
 /// Puts the serialized key `key` under `name`.
 fn put_key_bytes(name: &str, key: &[u8]) {
-    buffer::with_serialized_str(name, |name| {
+    buffer::with_serialized_runtime_str(name, |name| {
         // SAFETY: the host reads `name` and `key` within their lengths.
         unsafe { ext_ffi::casper_put_key(name.as_ptr(), name.len(), key.as_ptr(), key.len()) }
     })

@@ -124,9 +124,7 @@ impl Value for String {
         let mut owned = crate::buffer::with_capacity(text.len());
         // SAFETY: `owned` has room for `text`'s bytes, which are UTF-8.
         unsafe {
-            owned
-                .as_mut_ptr()
-                .copy_from_nonoverlapping(text.as_ptr(), text.len());
+            crate::buffer::copy_bytes(owned.as_mut_ptr(), text);
             owned.set_len(text.len());
             Ok(String::from_utf8_unchecked(owned))
         }
