@@ -184,7 +184,7 @@ pub(crate) fn decode_prefix<T: FromBytes + 'static>(
     label = "not a runtime argument type",
     note = "use a Casper value type (integers, `U512`, `String`, `Bytes`, `Key`, `AccountHash`, `Option<T>`, `Vec<T>`, tuples, ...) by value; for a type of your own that implements `CLTyped`, `ToBytes` and `FromBytes`, add `impl casper_dsl::Value for {Self} {{}}`"
 )]
-pub trait Argument: CLTyped + ToBytes + FromBytes {
+pub trait Argument: CLTyped + ToBytes + FromBytes + 'static {
     /// The value as a `CLValue`, for the caller's runtime arguments.
     #[doc(hidden)]
     fn into_cl_value(self) -> Result<CLValue, bytesrepr::Error> {
