@@ -2,8 +2,8 @@
 
 use casper_dsl::errors;
 use casper_dsl_testing::{
-    runtime_args, wasm, AccountHash, ApiError, CLType, Chain, ContractHash, ExecError, Execution,
-    Key, RuntimeArgs,
+    runtime_args, wasm, AccountHash, ApiError, CLType, CLValue, Chain, ContractHash, ExecError,
+    Execution, Key, RuntimeArgs,
 };
 use counter::counter::{CounterError, COUNT, DEFAULT_CHECKPOINT, OWNER};
 
@@ -268,6 +268,20 @@ fn wrongly_typed_argument_reverts_with_invalid_argument() {
     });
     assert_rejected(&mut installed, ApiError::InvalidArgument, |i| {
         i.call("checkpoint", runtime_args! { "label" => 7u8 })
+    });
+    // Longer than any `u64`: refused before its bytes are read.
+    assert_rejected(&mut installed, ApiError::InvalidArgument, |i| {
+        i.call("increment", runtime_args! { "by" => [7u8; 1_000] })
+    });
+    // An `Option<String>` whose text is not UTF-8 (an overlong NUL).
+    assert_rejected(&mut installed, ApiError::InvalidArgument, |i| {
+        let label = CLValue::from_components(
+            CLType::Option(Box::new(CLType::String)),
+            vec![1, 2, 0, 0, 0, 0xC0, 0x80],
+        );
+        let mut args = RuntimeArgs::new();
+        args.insert_cl_value("label", label);
+        i.call("checkpoint", args)
     });
 }
 
