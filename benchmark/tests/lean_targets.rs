@@ -4,10 +4,19 @@
 use benchmark::{measure_floor, measure_gas, pairs, Measured};
 
 /// Every counter call costs at most 1 % more than the same call on `baseline/counter-floor`,
-/// the counter written directly on the host functions.
+/// the counter written directly on the host functions, and its install at most 1.4 times.
 #[test]
-fn every_counter_call_is_within_one_percent_of_the_floor() {
+fn the_counter_calls_within_one_percent_of_the_floor_and_installs_within_1_4_times() {
     let [(_, dsl), (_, floor)] = measure_floor();
+    // The install, on the way to issue 12's target (twice the issue's 3.5 G floor): 1.35 x this
+    // floor now (5.9 x before the lean runtime); a change that loses ground fails here.
+    let install = |steps: &[Measured]| steps.iter().find(|m| m.step == "install").unwrap().gas;
+    assert!(
+        install(&dsl) * 100 <= install(&floor) * 140,
+        "counter install {} > 1.4 x floor {}",
+        install(&dsl),
+        install(&floor)
+    );
     let mut worse = Vec::new();
     for (dsl, floor) in calls(&dsl).zip(calls(&floor)) {
         assert_eq!(dsl.step, floor.step);
@@ -22,7 +31,7 @@ fn every_counter_call_is_within_one_percent_of_the_floor() {
 }
 
 /// The counter and the vault install for at most half the gas of their hand-written
-/// casper-contract equivalents. (CEP-18, at 0.57, does not yet.)
+/// casper-contract equivalents. (CEP-18, at 0.565, does not yet.)
 #[test]
 fn the_counter_and_the_vault_install_for_at_most_half_the_hand_written_gas() {
     let install = |steps: &[Measured]| steps.iter().find(|m| m.step == "install").unwrap().gas;
