@@ -1,7 +1,7 @@
 //! The generated installer of a stored contract, and the once-only guards of its `#[init]` and
 //! `#[upgrade]`.
 
-use alloc::{borrow::Cow, collections::BTreeMap, collections::BTreeSet, string::String, vec::Vec};
+use alloc::{borrow::Cow, collections::BTreeMap, string::String, vec::Vec};
 use casper_contract::{
     contract_api::{runtime, storage},
     ext_ffi,
@@ -17,6 +17,8 @@ use casper_dsl_names::{GROUP_KEY_SUFFIX, INSTANCE_PLACEHOLDER, UPGRADE_ARG};
 
 use crate::{
     args::present_arg,
+    buffer,
+    cl_value::read_host_value,
     errors::{self, revert, UnwrapOrRevert},
     events::{ces, EventsMode, EVENTS_MODE},
     interface::insert_arg,
@@ -224,12 +226,40 @@ pub fn provision_groups(package: &Package, keys: &AccountKeys, labels: &[&str]) 
     for label in labels {
         let account_key = keys.group(label);
         if get_key(&account_key).is_none() {
-            let urefs =
-                storage::create_contract_user_group(package.hash, label, 1, BTreeSet::new())
-                    .unwrap_or_revert();
-            runtime::put_key(&account_key, Key::URef(urefs[0]));
+            let uref = create_group_with_one_uref(package.hash, label);
+            runtime::put_key(&account_key, Key::URef(uref));
         }
     }
+}
+
+/// Creates the user group `label` of `package` with one new URef, and returns it.
+///
+/// casper-contract's `storage::create_contract_user_group` gives the host a four-byte slot for
+/// the size of the URefs it returns, which casper-execution-engine 8.1.1 writes as eight bytes
+/// (zeroing four bytes of the installer's stack); `buffer::with_wide_size` gives it eight.
+fn create_group_with_one_uref(package: ContractPackageHash, label: &str) -> URef {
+    // No existing URefs: an empty `BTreeSet<URef>`, serialized. The host reads the label
+    // serialized too.
+    const NO_UREFS: [u8; 4] = [0; 4];
+    let (status, size) = buffer::with_serialized_str(label, |label| {
+        // SAFETY: the host reads each buffer within its length and writes the size of the
+        // list of new URefs it put in its buffer.
+        buffer::with_wide_size(|size| unsafe {
+            ext_ffi::casper_create_contract_user_group(
+                package.as_bytes().as_ptr(),
+                package.as_bytes().len(),
+                label.as_ptr(),
+                label.len(),
+                1,
+                NO_UREFS.as_ptr(),
+                NO_UREFS.len(),
+                size,
+            )
+        })
+    });
+    buffer::expect_success(status);
+    let urefs: Vec<URef> = read_host_value(size).unwrap_or_revert();
+    urefs.first().copied().unwrap_or_revert()
 }
 
 /// The events mode of this install: `fixed`, as the module's `events = ...` says, or for

@@ -7,7 +7,9 @@
 //! * names the generated code must not capture (a parameter `args`, an event field `bytes`)
 //!   and types written relative to the module (`super::Amount`);
 //! * the attributes named by their path (`#[casper_dsl::entry_point]`);
-//! * `keep_previous_versions`: an upgrade leaves the version it replaces callable.
+//! * `keep_previous_versions`: an upgrade leaves the version it replaces callable;
+//! * `groups`: an entry point only holders of a user group's URef may call, the installing
+//!   account being given one.
 #![no_std]
 
 /// Amounts, declared outside the contract module.
@@ -73,6 +75,13 @@ pub mod idioms {
     #[entry_point]
     pub fn reverse(data: Vec<u8>) -> Vec<u8> {
         data.into_iter().rev().collect()
+    }
+
+    /// Sets the total back to zero: only callers holding a URef of the `auditor` group may,
+    /// and the installer gives the installing account one (`idioms_auditor_group`).
+    #[entry_point(groups = ["auditor"])]
+    pub fn clear() {
+        TOTAL.set(0);
     }
 
     /// Only in builds with the `audit` feature.

@@ -1,6 +1,9 @@
 //! The idioms of `examples/idioms` on the real Casper execution engine.
 
-use casper_dsl_testing::{Chain, Deployed, ExecError, RuntimeArgs};
+use casper_dsl_testing::{
+    casper_types::{EntryPointAccess, Group},
+    Chain, Deployed, ExecError, RuntimeArgs,
+};
 use idioms::idioms::{calls, installer, upgrader, Added, IdiomError, LIMIT, TOTAL};
 
 fn install(start: u64) -> (Chain, Deployed) {
@@ -79,13 +82,13 @@ fn an_entry_point_compiled_out_by_cfg_is_neither_in_the_table_nor_exported() {
         .map(|entry_point| entry_point.name().to_string())
         .collect();
     table.sort();
-    assert_eq!(table, ["add", "init", "reverse", "total"]);
+    assert_eq!(table, ["add", "clear", "init", "reverse", "total"]);
 
     let mut exports = casper_dsl_testing::tooling::wasm_exports(casper_dsl_testing::build_wasm(
         env!("CARGO_MANIFEST_DIR"),
     ));
     exports.sort();
-    assert_eq!(exports, ["add", "call", "init", "reverse", "total"]);
+    assert_eq!(exports, ["add", "call", "clear", "init", "reverse", "total"]);
 
     let caller = chain.default_account();
     let execution =
@@ -105,4 +108,52 @@ fn keep_previous_versions_leaves_the_replaced_version_callable() {
     assert_ne!(v2.contract_hash, v1.contract_hash);
     assert_eq!(chain.call_pinned(&v1, calls::add(1, None)).unwrap(), 5);
     assert_eq!(chain.call(&v2, calls::total()).unwrap(), 5, "one state");
+}
+
+#[test]
+fn a_group_entry_point_admits_the_group_holder_and_refuses_everyone_else() {
+    let (mut chain, contract) = install(10);
+    let installer = chain.default_account();
+    let group_uref = chain
+        .account_named_keys(installer)
+        .get("idioms_auditor_group")
+        .copied();
+    assert!(
+        group_uref.is_some_and(|key| key.into_uref().is_some()),
+        "the installer holds a URef of the group: {group_uref:?}"
+    );
+    let clear = chain
+        .contract_entry_points(contract.contract_hash)
+        .into_iter()
+        .find(|entry_point| entry_point.name() == "clear")
+        .expect("clear is in the table");
+    assert_eq!(
+        clear.access(),
+        &EntryPointAccess::Groups(vec![Group::new("auditor")])
+    );
+
+    let stranger = chain.create_funded_account();
+    let before = chain.state_root();
+    let refused = chain.call_contract(
+        stranger,
+        contract.contract_hash,
+        "clear",
+        RuntimeArgs::new(),
+    );
+    assert!(
+        matches!(refused.exec_error(), Some(ExecError::InvalidContext)),
+        "{:?}",
+        refused.error()
+    );
+    assert_eq!(chain.state_root(), before, "a refused call changes nothing");
+
+    chain
+        .call_contract(
+            installer,
+            contract.contract_hash,
+            "clear",
+            RuntimeArgs::new(),
+        )
+        .expect_success();
+    assert_eq!(chain.call(&contract, calls::total()).unwrap(), 0);
 }
