@@ -184,8 +184,8 @@ pub fn expect_success(status: i32) {
 }
 
 /// Makes the host call `call`, given where to write a size that casper-execution-engine 8.1.1
-/// writes as its own `usize` (`get_caller`, `new_dictionary`): eight bytes, where the other host
-/// functions write four, Wasm's `usize`. Given a four-byte slot, the host would zero the next
+/// writes as its own `usize` (`get_caller`, `new_dictionary`, `create_contract_user_group`):
+/// eight bytes, where the other host functions write four, Wasm's `usize`. Given a four-byte slot, the host would zero the next
 /// four bytes of the caller's stack, whatever lives there. Returns the call's status and the
 /// size.
 #[inline(always)]
@@ -282,7 +282,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn with_serialized_str_is_the_casper_types_string_encoding() {
+    fn both_serialized_strs_are_the_casper_types_string_encoding() {
         let long = "long ".repeat(20_000);
         // Serialized to one byte less than the stack buffer, exactly it, one byte more.
         let near_the_limit: Vec<String> = (STACK_STRING - 5..=STACK_STRING - 3)
@@ -292,8 +292,10 @@ mod tests {
             .into_iter()
             .chain(near_the_limit.iter().map(String::as_str));
         for text in texts {
-            let bytes = with_serialized_str(text, <[u8]>::to_vec);
             let expected = String::from(text).to_bytes().unwrap();
+            let bytes = with_serialized_str(text, <[u8]>::to_vec);
+            assert_eq!(bytes, expected, "{:?}", text.get(..20));
+            let bytes = with_serialized_runtime_str(text, <[u8]>::to_vec);
             assert_eq!(bytes, expected, "{:?}", text.get(..20));
         }
     }
@@ -313,6 +315,18 @@ mod tests {
             errors += usize::from(expected.is_err());
         }
         assert!(errors > 100_000);
+    }
+
+    /// The engine writes these sizes as eight little-endian bytes; the slot holds them all and
+    /// the size is their value.
+    #[test]
+    fn a_wide_size_takes_the_eight_bytes_the_engine_writes() {
+        let (status, size) = with_wide_size(|slot| {
+            // SAFETY: the slot has room for eight bytes, as the engine writes them.
+            unsafe { slot.cast::<[u8; 8]>().write_unaligned(33u64.to_le_bytes()) };
+            7
+        });
+        assert_eq!((status, size), (7, 33));
     }
 
     #[test]

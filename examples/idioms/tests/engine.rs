@@ -88,7 +88,10 @@ fn an_entry_point_compiled_out_by_cfg_is_neither_in_the_table_nor_exported() {
         env!("CARGO_MANIFEST_DIR"),
     ));
     exports.sort();
-    assert_eq!(exports, ["add", "call", "clear", "init", "reverse", "total"]);
+    assert_eq!(
+        exports,
+        ["add", "call", "clear", "init", "reverse", "total"]
+    );
 
     let caller = chain.default_account();
     let execution =
