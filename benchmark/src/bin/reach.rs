@@ -4,8 +4,8 @@
 //! leaves it (`release-unstripped`, `wasm32v1-none`, with its name section), follows calls
 //! from every export but the installer's `call` (install stores the module pruned to what the
 //! entry points reach), and prints the bytes of code reached per crate and the `top` largest
-//! functions (20 by default). The engine stores these bytes after gas instrumentation, about a
-//! third more, at 1,117,587 gas per byte.
+//! functions (20 by default), after the size of the data segment, which the engine stores whole.
+//! It stores the code after gas instrumentation, about a third more, at 1,117,587 gas per byte.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -33,7 +33,7 @@ fn main() {
     let top: usize = args.next().map_or(20, |top| top.parse().expect("a number"));
     let wasm =
         build_wasm_as_cargo_leaves_it(example_dir(&example), WASM32V1_NONE, "release-unstripped");
-    let (functions, roots) = read_module(wasm).expect("a valid module");
+    let (functions, roots, data) = read_module(wasm).expect("a valid module");
     let reached = reachable(&functions, roots);
 
     let mut by_crate: BTreeMap<String, usize> = BTreeMap::new();
@@ -42,7 +42,8 @@ fn main() {
         *by_crate.entry(crate_of(&function.name)).or_default() += function.size;
     }
     let total: usize = by_crate.values().sum();
-    println!("{example}: {total} bytes of code reached from the entry points\n");
+    println!("{example}: {total} bytes of code reached from the entry points");
+    println!("and a data segment of {data} bytes, stored whole (the installer's strings too)\n");
     let mut crates: Vec<_> = by_crate.into_iter().collect();
     crates.sort_by_key(|(_, size)| std::cmp::Reverse(*size));
     for (name, size) in crates {
@@ -56,13 +57,17 @@ fn main() {
     }
 }
 
-/// The module's defined functions by index (with their names, code sizes and direct calls) and
-/// the functions its entry points export.
-fn read_module(wasm: &[u8]) -> wasmparser::Result<(HashMap<u32, Function>, Vec<u32>)> {
+/// A module as this tool sees it: its defined functions by index (with their names, code sizes
+/// and direct calls), the functions its entry points export, and the bytes of its data segments.
+type Module = (HashMap<u32, Function>, Vec<u32>, usize);
+
+/// Reads `wasm` into a [`Module`].
+fn read_module(wasm: &[u8]) -> wasmparser::Result<Module> {
     let mut functions: HashMap<u32, Function> = HashMap::new();
     let mut imported = 0;
     let mut next = None;
     let mut roots = Vec::new();
+    let mut data = 0;
     for payload in Parser::new(0).parse_all(wasm) {
         match payload? {
             Payload::ImportSection(imports) => {
@@ -78,6 +83,11 @@ fn read_module(wasm: &[u8]) -> wasmparser::Result<(HashMap<u32, Function>, Vec<u
                     if export.kind == wasmparser::ExternalKind::Func && export.name != INSTALLER {
                         roots.push(export.index);
                     }
+                }
+            }
+            Payload::DataSection(segments) => {
+                for segment in segments {
+                    data += segment?.data.len();
                 }
             }
             Payload::CodeSectionEntry(body) => {
@@ -109,7 +119,7 @@ fn read_module(wasm: &[u8]) -> wasmparser::Result<(HashMap<u32, Function>, Vec<u
     }
     // Imports have names but no code.
     functions.retain(|index, _| *index >= imported);
-    Ok((functions, roots))
+    Ok((functions, roots, data))
 }
 
 /// The defined functions reachable from `roots` through direct calls (the examples make no
