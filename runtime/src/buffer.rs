@@ -185,9 +185,9 @@ pub fn expect_success(status: i32) {
 
 /// Makes the host call `call`, given where to write a size that casper-execution-engine 8.1.1
 /// writes as its own `usize` (`get_caller`, `new_dictionary`, `create_contract_user_group`):
-/// eight bytes, where the other host functions write four, Wasm's `usize`. Given a four-byte slot, the host would zero the next
-/// four bytes of the caller's stack, whatever lives there. Returns the call's status and the
-/// size.
+/// eight bytes, where the other host functions write four, Wasm's `usize`. Given a four-byte
+/// slot, the host would zero the next four bytes of the caller's stack, whatever lives there.
+/// Returns the call's status and the size.
 #[inline(always)]
 pub fn with_wide_size(call: impl FnOnce(*mut usize) -> i32) -> (i32, usize) {
     let mut size = 0u64;

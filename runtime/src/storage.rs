@@ -27,13 +27,7 @@ pub fn read<T: CLTyped + FromBytes + 'static>(uref: URef) -> Result<Option<T>, b
     let mut size = MaybeUninit::<usize>::uninit();
     // SAFETY: the host reads `key` within its length and writes one `usize` to `size`.
     let status = unsafe { ext_ffi::casper_read_value(key.as_ptr(), key.len(), size.as_mut_ptr()) };
-    match buffer::host_result(status) {
-        Ok(()) => {}
-        Err(HostError::VALUE_NOT_FOUND) => return Ok(None),
-        Err(error) => error.revert(),
-    }
-    // SAFETY: on success the host wrote the value's size.
-    read_host_value(unsafe { size.assume_init() }).map(Some)
+    found_value(status, size)
 }
 
 /// The value under `uref`; reverts with `ApiError::Read` if it does not decode as `T` and with
@@ -90,6 +84,17 @@ pub fn dictionary_get<V: CLTyped + FromBytes + 'static>(
             size.as_mut_ptr(),
         )
     };
+    found_value(status, size)
+}
+
+/// What a host read (`read_value`, `dictionary_get`) found: `None` for `ValueNotFound`, else
+/// the value it left in the host buffer, `size` bytes long, decoded as `T`. Reverts with any
+/// other error the host reported.
+#[inline(always)]
+fn found_value<T: FromBytes + 'static>(
+    status: i32,
+    size: MaybeUninit<usize>,
+) -> Result<Option<T>, bytesrepr::Error> {
     match buffer::host_result(status) {
         Ok(()) => {}
         Err(HostError::VALUE_NOT_FOUND) => return Ok(None),
