@@ -79,6 +79,7 @@ impl<M: Memory> BumpAllocator<M> {
 }
 
 unsafe impl<M: Memory> GlobalAlloc for BumpAllocator<M> {
+    #[inline(never)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let start = self.start().next_multiple_of(layout.align());
         match start.checked_add(layout.size()) {
