@@ -13,7 +13,7 @@
 //! `AccountHash` (whose `to_bytes` would allocate, out of line), from `to_bytes` for the other
 //! simple types.
 
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use core::{
     any::{Any, TypeId},
     mem::ManuallyDrop,
@@ -30,6 +30,7 @@ use crate::{
     buffer::{self, StackBuffer, STACK_BUFFER},
     errors::UnwrapOrRevert,
     named_keys::{uref_bytes, UREF_LENGTH},
+    signature::Value,
 };
 
 /// The longest serialized simple `CLType`: `ByteArray`'s tag and its `u32` length.
@@ -254,7 +255,24 @@ pub(crate) fn read_host_value<T: FromBytes + 'static>(size: usize) -> Result<T, 
         return decode_exactly(unsafe { core::slice::from_raw_parts(start, written) });
     }
     let mut stack: StackBuffer = StackBuffer::uninit();
-    decode_exactly(&buffer::read_host_buffer_into(size, &mut stack))
+    let bytes = buffer::read_host_buffer_into(size, &mut stack);
+    if TypeId::of::<T>() == TypeId::of::<String>() {
+        // The lean decoder arguments use, rather than `String::from_bytes`, which links core's
+        // UTF-8 validator and its table.
+        if let Some(decoded) = cast(<String as Value>::from_value_bytes(&bytes)) {
+            return decoded;
+        }
+    }
+    decode_exactly(&bytes)
+}
+
+/// `value` as a `T`, if `T` is `U`'s type: a `TypeId` comparison, which folds at compile time.
+#[inline(always)]
+fn cast<U: 'static, T: 'static>(value: U) -> Option<T> {
+    let mut slot = Some(value);
+    (&mut slot as &mut dyn Any)
+        .downcast_mut::<Option<T>>()
+        .and_then(Option::take)
 }
 
 /// The most bytes a `T` serializes to, for the types whose encoding is short and bounded: the

@@ -47,10 +47,12 @@ pub fn revert(error: impl Into<ApiError>) -> ! {
     unsafe { casper_contract::ext_ffi::casper_revert(code) }
 }
 
-/// Reverts with an error only known at run time, from one shared copy of [`code_of`].
+/// Reverts with an error only known at run time, numbered by casper-types' own conversion:
+/// [`code_of`]'s `match`, which folds away for a constant error, would be stored whole here.
 #[inline(never)]
 fn revert_with_runtime_error(error: ApiError) -> ! {
-    revert(error)
+    // SAFETY: reverting takes any number.
+    unsafe { casper_contract::ext_ffi::casper_revert(u32::from(error)) }
 }
 
 /// The first number of the `ApiError::User` range.

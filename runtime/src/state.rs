@@ -157,8 +157,9 @@ impl<K: ToBytes, V: CLTyped + ToBytes + FromBytes + 'static> Mapping<K, V> {
 
     /// The value under `key`, if any.
     pub fn get(&self, key: &K) -> Option<V> {
-        let item_key = item_key(key).unwrap_or_revert();
-        storage::dictionary_get(self.uref(), &item_key).unwrap_or_revert_with(ApiError::Read)
+        let item_key = ItemKey::of(key);
+        storage::dictionary_get(self.uref(), item_key.as_str())
+            .unwrap_or_revert_with(ApiError::Read)
     }
 
     /// The value under `key`, or `V::default()` if there is none.
@@ -171,8 +172,8 @@ impl<K: ToBytes, V: CLTyped + ToBytes + FromBytes + 'static> Mapping<K, V> {
 
     /// Stores `value` under `key`.
     pub fn set(&self, key: &K, value: V) {
-        let item_key = item_key(key).unwrap_or_revert();
-        storage::dictionary_put(self.uref(), &item_key, value);
+        let item_key = ItemKey::of(key);
+        storage::dictionary_put(self.uref(), item_key.as_str(), value);
     }
 }
 
@@ -192,11 +193,54 @@ impl<K: ToBytes, V: CLTyped + ToBytes + FromBytes + 'static> Mapping<K, V> {
 /// If `key` does not serialize.
 pub fn item_key<K: ToBytes>(key: &K) -> Result<String, bytesrepr::Error> {
     let bytes = key.to_bytes()?;
-    Ok(if bytes.len() <= LONGEST_BASE64_KEY {
-        STANDARD.encode(bytes)
+    let mut text = [0u8; ITEM_KEY_LENGTH];
+    let length = write_item_key(&bytes, &mut text);
+    Ok(String::from(as_ascii(&text[..length])))
+}
+
+/// The length of every item key: base64 of 48 bytes, or hex of a 32-byte digest.
+const ITEM_KEY_LENGTH: usize = 64;
+
+/// An [`item_key`] built on the stack, for [`Mapping`].
+struct ItemKey {
+    text: [u8; ITEM_KEY_LENGTH],
+    length: usize,
+}
+
+impl ItemKey {
+    /// `key`'s item key; reverts if `key` does not serialize.
+    // One copy per key type, shared by every `Mapping` method.
+    #[inline(never)]
+    fn of<K: ToBytes>(key: &K) -> Self {
+        let bytes = key.to_bytes().unwrap_or_revert();
+        let mut text = [0u8; ITEM_KEY_LENGTH];
+        let length = write_item_key(&bytes, &mut text);
+        ItemKey { text, length }
+    }
+
+    fn as_str(&self) -> &str {
+        as_ascii(&self.text[..self.length])
+    }
+}
+
+/// Writes the item key of a key serialized as `bytes` to `text` and returns its length. Built
+/// in place, it needs none of the UTF-8 validation that base64's `String` output links.
+// One copy for every key type.
+#[inline(never)]
+fn write_item_key(bytes: &[u8], text: &mut [u8; ITEM_KEY_LENGTH]) -> usize {
+    if bytes.len() <= LONGEST_BASE64_KEY {
+        // At most 48 bytes encode to at most 64 characters: this cannot fail.
+        STANDARD.encode_slice(bytes, text).unwrap_or_default()
     } else {
-        base16::encode_lower(&Digest::hash(bytes).value())
-    })
+        let digest = Digest::hash(bytes).value();
+        base16::encode_config_slice(&digest, base16::EncodeLower, text)
+    }
+}
+
+/// `text`, which holds base64 or lowercase hex digits, as a `str`.
+fn as_ascii(text: &[u8]) -> &str {
+    // SAFETY: base64 and lowercase hex digits are ASCII, so UTF-8.
+    unsafe { core::str::from_utf8_unchecked(text) }
 }
 
 /// A value a `#[state] Var<T>` can start with: its `Default`, stored by the installer.
