@@ -158,6 +158,8 @@ impl HostError {
     pub const MISSING_KEY: Self = HostError(24);
     /// `ApiError::DictionaryItemKeyExceedsLength`.
     pub const DICTIONARY_ITEM_KEY_EXCEEDS_LENGTH: Self = HostError(36);
+    /// `ApiError::MessageTopicNotRegistered`.
+    pub const MESSAGE_TOPIC_NOT_REGISTERED: Self = HostError(44);
 
     /// Reverts with this error.
     pub fn revert(self) -> ! {
@@ -338,6 +340,10 @@ mod tests {
             (
                 HostError::DICTIONARY_ITEM_KEY_EXCEEDS_LENGTH,
                 ApiError::DictionaryItemKeyExceedsLength,
+            ),
+            (
+                HostError::MESSAGE_TOPIC_NOT_REGISTERED,
+                ApiError::MessageTopicNotRegistered,
             ),
         ];
         for (host, api) in named {

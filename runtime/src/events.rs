@@ -6,9 +6,9 @@
 //!
 //! - **CES** (the default): the installer creates the contract's `__events` dictionary,
 //!   `__events_length`, `__events_schema` (every event's fields and their CL types) and
-//!   `__events_ces_version` named keys, and [`emit`] appends the event to `__events` through
-//!   the `casper-event-standard` crate, encoded as the standard asks (the string
-//!   `event_<Name>`, then the fields in declaration order).
+//!   `__events_ces_version` named keys (with the `casper-event-standard` crate's names and
+//!   schema types), and [`emit`] appends the event to `__events` as the standard asks: under
+//!   the next index, the string `event_<Name>`, then the fields in declaration order.
 //! - **Native**: [`emit`] sends one message on the topic `<Name>`, registered when the package
 //!   is created, whose payload is the fields' `bytesrepr` encoding (`MessagePayload::Bytes`).
 //!   Native payloads stay in the execution result and the event stream, not in global state.
@@ -38,14 +38,18 @@
 
 use alloc::{string::String, vec::Vec};
 
-use casper_contract::contract_api::runtime;
+use casper_contract::ext_ffi;
 use casper_types::{
-    bytesrepr::{self, Bytes, FromBytes, ToBytes},
-    contract_messages::{MessagePayload, MessageTopicOperation},
-    ApiError, CLType, CLTyped,
+    bytesrepr::{self, FromBytes, ToBytes},
+    CLType, CLTyped,
 };
 
-use crate::errors::UnwrapOrRevert;
+use crate::{
+    buffer::{self, HostError},
+    errors::UnwrapOrRevert,
+    named_keys::named_uref,
+    storage,
+};
 
 pub use casper_dsl_names::EVENTS_MODE;
 /// The crate events are recorded with in CES mode, for its schema types and constants.
@@ -157,11 +161,15 @@ pub fn emit<E: Event>(event: E) {
         Some(mode) => mode,
         None => installed_mode(),
     };
+    if mode == EventsMode::None {
+        return;
+    }
+    let mut encoded = EncodedEvent::new(E::TOPIC, &event);
     if mode.records_native() {
-        emit_message(&event);
+        send_message(&mut encoded);
     }
     if mode.records_ces() {
-        ces::emit_bytes(Bytes::from(ces_record(&event)));
+        append_ces_record(encoded);
     }
 }
 
@@ -171,24 +179,153 @@ fn installed_mode() -> EventsMode {
     EventsMode::from_number_or_revert(number)
 }
 
-fn emit_message<E: Event>(event: &E) {
-    let payload = MessagePayload::Bytes(Bytes::from(event.to_bytes().unwrap_or_revert()));
-    match runtime::emit_message(E::TOPIC, &payload) {
-        Err(ApiError::MessageTopicNotRegistered) => {
-            runtime::manage_message_topic(E::TOPIC, MessageTopicOperation::Add).unwrap_or_revert();
-            runtime::emit_message(E::TOPIC, &payload).unwrap_or_revert();
-        }
-        other => other.unwrap_or_revert(),
+/// An event's fields, encoded once, with room before them for the longest framing a record
+/// needs (a CES record's, [`ces_framing_length`]): each mode writes its framing in place rather
+/// than copying the fields.
+struct EncodedEvent {
+    topic: &'static str,
+    bytes: Vec<u8>,
+}
+
+impl EncodedEvent {
+    fn new<E: Event>(topic: &'static str, event: &E) -> Self {
+        let mut bytes = framing_room(topic, event.serialized_length());
+        event.write_bytes(&mut bytes).unwrap_or_revert();
+        EncodedEvent { topic, bytes }
     }
+
+    /// The event as a serialized `MessagePayload::Bytes` (a tag, the fields' length, the
+    /// fields), framed in place before the fields.
+    fn message_payload(&mut self) -> &[u8] {
+        let start = ces_framing_length(self.topic);
+        let fields = self.bytes.len() - start;
+        let payload = &mut self.bytes[start - 5..];
+        payload[0] = MESSAGE_PAYLOAD_BYTES_TAG;
+        payload[1..5].copy_from_slice(&(fields as u32).to_le_bytes());
+        payload
+    }
+}
+
+/// A buffer holding the room [`EncodedEvent`] keeps before the fields of an event of type
+/// `topic`, with room for `fields` bytes of them and a CES record's type after.
+// One copy for every event type.
+#[inline(never)]
+fn framing_room(topic: &str, fields: usize) -> Vec<u8> {
+    let start = ces_framing_length(topic);
+    let mut bytes = buffer::with_capacity(start + fields + BYTES_CL_TYPE.len());
+    bytes.resize(start, 0);
+    bytes
+}
+
+/// What a CES record's `CLValue` holds before the event's fields: the value's length, the
+/// record's (`Bytes`) length, and the event's name `event_<Name>` as a string.
+fn ces_framing_length(topic: &str) -> usize {
+    4 + 4 + 4 + CES_NAME_PREFIX.len() + topic.len()
+}
+
+/// Sends the event as a native message on its topic (`MessagePayload::Bytes`: a tag, the
+/// fields' length, the fields), registering the topic first if the package lacks it. Sent
+/// straight from the encoded event: casper-contract's `emit_message` serializes the payload
+/// again and links `ApiError`'s decoding.
+// One copy for every event type.
+#[inline(never)]
+fn send_message(encoded: &mut EncodedEvent) {
+    let topic = encoded.topic.as_bytes();
+    let payload = encoded.message_payload();
+    let send = || {
+        // SAFETY: the host reads the topic's name and the payload within their lengths.
+        unsafe {
+            ext_ffi::casper_emit_message(
+                topic.as_ptr(),
+                topic.len(),
+                payload.as_ptr(),
+                payload.len(),
+            )
+        }
+    };
+    match buffer::host_result(send()) {
+        Ok(()) => {}
+        Err(HostError::MESSAGE_TOPIC_NOT_REGISTERED) => {
+            // SAFETY: the host reads the topic's name and the operation within their lengths.
+            buffer::expect_success(unsafe {
+                ext_ffi::casper_manage_message_topic(
+                    topic.as_ptr(),
+                    topic.len(),
+                    ADD_TOPIC.as_ptr(),
+                    ADD_TOPIC.len(),
+                )
+            });
+            buffer::expect_success(send());
+        }
+        Err(error) => error.revert(),
+    }
+}
+
+/// `MessagePayload::Bytes`'s tag.
+const MESSAGE_PAYLOAD_BYTES_TAG: u8 = 1;
+/// `MessageTopicOperation::Add`, serialized.
+const ADD_TOPIC: [u8; 1] = [0];
+/// `CLType::List(Box::new(CLType::U8))`, serialized: the type of a CES record (`Bytes`).
+const BYTES_CL_TYPE: [u8; 2] = [14, 3];
+
+/// Appends the event's CES record to the contract's `__events` dictionary under the next
+/// index, and counts it in `__events_length`, as the Casper Event Standard does. The record
+/// goes to the host as a `CLValue` framed in place: casper-event-standard's `emit_bytes` builds
+/// it through `CLValue::from_t`, which links the serializer of every `CLType`.
+// One copy for every event type.
+#[inline(never)]
+fn append_ces_record(encoded: EncodedEvent) {
+    let cl_value = ces_cl_value(encoded);
+    let length_uref = named_uref(ces::EVENTS_LENGTH);
+    let index: u32 = storage::read_or_revert(length_uref);
+    let mut digits = [0u8; 10];
+    let item_key = decimal(index, &mut digits);
+    storage::dictionary_put_cl_value(named_uref(ces::EVENTS_DICT), item_key, &cl_value);
+    storage::write(length_uref, index + 1);
+}
+
+/// The event's CES record as a serialized `CLValue` of `Bytes`.
+fn ces_cl_value(encoded: EncodedEvent) -> Vec<u8> {
+    let EncodedEvent { topic, mut bytes } = encoded;
+    let record_length = bytes.len() - 8;
+    let name_length = CES_NAME_PREFIX.len() + topic.len();
+    let framing = [
+        &((4 + record_length) as u32).to_le_bytes()[..],
+        &(record_length as u32).to_le_bytes(),
+        &(name_length as u32).to_le_bytes(),
+        CES_NAME_PREFIX.as_bytes(),
+        topic.as_bytes(),
+    ];
+    let mut at = 0;
+    for part in framing {
+        bytes[at..at + part.len()].copy_from_slice(part);
+        at += part.len();
+    }
+    bytes.extend_from_slice(&BYTES_CL_TYPE);
+    bytes
 }
 
 /// `event` as a CES record: its name, `event_<Name>`, as a string, then its fields.
 pub fn ces_record<E: Event>(event: &E) -> Vec<u8> {
-    let name = ces_name::<E>();
-    let mut record = Vec::with_capacity(name.serialized_length() + event.serialized_length());
-    name.write_bytes(&mut record).unwrap_or_revert();
-    event.write_bytes(&mut record).unwrap_or_revert();
-    record
+    let mut bytes = ces_cl_value(EncodedEvent::new(E::TOPIC, event));
+    // Without the value's length and the record's, nor its type.
+    bytes.truncate(bytes.len() - BYTES_CL_TYPE.len());
+    bytes.split_off(8)
+}
+
+/// `number` in decimal (as `u32::to_string` writes it), in `digits`.
+fn decimal(mut number: u32, digits: &mut [u8; 10]) -> &str {
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (number % 10) as u8;
+        number /= 10;
+        if number == 0 {
+            break;
+        }
+    }
+    // SAFETY: decimal digits are ASCII, so UTF-8.
+    unsafe { core::str::from_utf8_unchecked(&digits[start..]) }
 }
 
 /// `event_<Name>`: what a CES record of `E` starts with.
@@ -201,10 +338,14 @@ pub const CES_NAME_PREFIX: &str = "event_";
 
 #[cfg(test)]
 mod tests {
-    use alloc::{collections::BTreeMap, string::String, vec};
+    use alloc::{
+        collections::BTreeMap,
+        string::{String, ToString},
+        vec,
+    };
     use core::fmt::Debug;
 
-    use casper_types::{account::AccountHash, Key, U256, U512};
+    use casper_types::{account::AccountHash, bytesrepr::Bytes, Key, U256, U512};
 
     use super::*;
     use crate::named_keys::tests::every_key;
@@ -313,5 +454,85 @@ mod tests {
             Vec::<u8>::decode(short).unwrap_err(),
             Bytes::from_bytes(short).unwrap_err()
         );
+    }
+
+    /// An event with the encoding `#[event]` gives a struct: its fields in order.
+    struct Minted {
+        owner: Key,
+        amount: U256,
+    }
+
+    impl ToBytes for Minted {
+        fn to_bytes(&self) -> Result<Vec<u8>, bytesrepr::Error> {
+            (self.owner, self.amount).to_bytes()
+        }
+
+        fn serialized_length(&self) -> usize {
+            (self.owner, self.amount).serialized_length()
+        }
+    }
+
+    impl ces::EventInstance for Minted {
+        fn name() -> String {
+            String::from("Minted")
+        }
+
+        fn schema() -> ces::Schema {
+            ces::Schema::new()
+        }
+    }
+
+    impl Event for Minted {
+        const TOPIC: &'static str = "Minted";
+        const MODE: Option<EventsMode> = None;
+    }
+
+    fn minted() -> Minted {
+        Minted {
+            owner: Key::Account(AccountHash::new([7; 32])),
+            amount: U256::from(1_000_000u64),
+        }
+    }
+
+    #[test]
+    fn a_message_payload_is_casper_types_bytes_payload() {
+        use casper_types::contract_messages::{MessagePayload, MessageTopicOperation};
+        let event = minted();
+        let reference = MessagePayload::Bytes(Bytes::from(event.to_bytes().unwrap()));
+        let mut encoded = EncodedEvent::new(Minted::TOPIC, &event);
+        assert_eq!(encoded.message_payload(), reference.to_bytes().unwrap());
+        assert_eq!(
+            ADD_TOPIC.to_vec(),
+            MessageTopicOperation::Add.to_bytes().unwrap()
+        );
+    }
+
+    #[test]
+    fn a_ces_record_is_stored_as_the_standard_stores_it() {
+        let event = minted();
+        let record = [
+            String::from("event_Minted").to_bytes().unwrap(),
+            event.to_bytes().unwrap(),
+        ]
+        .concat();
+        assert_eq!(ces_record(&event), record);
+        let cl_value = casper_types::CLValue::from_t(Bytes::from(record)).unwrap();
+        let expected = cl_value.to_bytes().unwrap();
+        assert_eq!(
+            ces_cl_value(EncodedEvent::new(Minted::TOPIC, &event)),
+            expected
+        );
+        // Both modes frame one buffer: the message first, then the record.
+        let mut encoded = EncodedEvent::new(Minted::TOPIC, &event);
+        encoded.message_payload();
+        assert_eq!(ces_cl_value(encoded), expected);
+    }
+
+    #[test]
+    fn event_indexes_are_written_as_to_string_writes_them() {
+        for index in [0, 7, 10, 99, 100, 65_535, 1_000_000_007, u32::MAX] {
+            let mut digits = [0u8; 10];
+            assert_eq!(decimal(index, &mut digits), index.to_string());
+        }
     }
 }

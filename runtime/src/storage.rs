@@ -108,21 +108,28 @@ fn found_value<T: FromBytes + 'static>(
 /// `ApiError::DictionaryItemKeyExceedsLength` if `item_key` is longer than 128 bytes. Same as
 /// casper-contract's `storage::dictionary_put`.
 pub fn dictionary_put<V: CLTyped + ToBytes + 'static>(seed: URef, item_key: &str, value: V) {
+    with_cl_value(value, |value| {
+        dictionary_put_cl_value(seed, item_key, value)
+    });
+}
+
+/// Writes `cl_value`, a serialized `CLValue`, under `item_key` in the dictionary whose seed URef
+/// is `seed`, as [`dictionary_put`] does.
+#[inline(always)]
+pub(crate) fn dictionary_put_cl_value(seed: URef, item_key: &str, cl_value: &[u8]) {
     let seed = uref_bytes(seed);
     let item_key = checked_item_key(item_key);
-    let status = with_cl_value(value, |value| {
-        // SAFETY: the host reads `seed`, `item_key` and `value` within their lengths.
-        unsafe {
-            ext_ffi::casper_dictionary_put(
-                seed.as_ptr(),
-                seed.len(),
-                item_key.as_ptr(),
-                item_key.len(),
-                value.as_ptr(),
-                value.len(),
-            )
-        }
-    });
+    // SAFETY: the host reads `seed`, `item_key` and `cl_value` within their lengths.
+    let status = unsafe {
+        ext_ffi::casper_dictionary_put(
+            seed.as_ptr(),
+            seed.len(),
+            item_key.as_ptr(),
+            item_key.len(),
+            cl_value.as_ptr(),
+            cl_value.len(),
+        )
+    };
     buffer::expect_success(status);
 }
 
