@@ -123,7 +123,7 @@ pub(crate) const LONGEST_FIXED: usize = 1 + 64;
 /// its `to_bytes` is an out-of-line call that allocates. `None` for every other type. The type
 /// tests are `TypeId` comparisons, which fold at compile time.
 #[inline(always)]
-fn encode_fixed(value: &dyn Any, out: &mut [u8; LONGEST_FIXED]) -> Option<usize> {
+pub(crate) fn encode_fixed(value: &dyn Any, out: &mut [u8; LONGEST_FIXED]) -> Option<usize> {
     macro_rules! little_endian {
         ($($ty:ty),*) => {$(
             if let Some(value) = value.downcast_ref::<$ty>() {
@@ -158,6 +158,37 @@ fn encode_fixed(value: &dyn Any, out: &mut [u8; LONGEST_FIXED]) -> Option<usize>
     }
     if let Some(account) = value.downcast_ref::<AccountHash>() {
         out[..32].copy_from_slice(account.as_bytes());
+        return Some(32);
+    }
+    None
+}
+
+/// The length of `value`'s serialized bytes, if its type is one [`encode_fixed`] encodes:
+/// computed without encoding, where casper-types' `serialized_length` for the big numbers is
+/// out of line. `None` for every other type.
+#[inline(always)]
+pub(crate) fn fixed_length(value: &dyn Any) -> Option<usize> {
+    macro_rules! sized {
+        ($($ty:ty),*) => {$(
+            if value.is::<$ty>() {
+                return Some(core::mem::size_of::<$ty>());
+            }
+        )*};
+    }
+    macro_rules! big_numbers {
+        ($($ty:ty),*) => {$(
+            if let Some(value) = value.downcast_ref::<$ty>() {
+                // A length byte, then the bytes up to the highest non-zero one.
+                return Some(1 + value.bits().div_ceil(8));
+            }
+        )*};
+    }
+    sized!(u8, u32, u64, i32, i64, bool);
+    big_numbers!(U128, U256, U512);
+    if value.is::<URef>() {
+        return Some(UREF_LENGTH);
+    }
+    if value.is::<AccountHash>() {
         return Some(32);
     }
     None
@@ -374,6 +405,35 @@ pub(crate) mod tests {
         assert_eq!(longest_encoding::<Key>(), None);
         assert_eq!(longest_encoding::<Option<u64>>(), None);
         assert_eq!(longest_encoding::<[u8; 32]>(), None);
+    }
+
+    #[test]
+    fn fixed_lengths_are_casper_types_serialized_lengths() {
+        fn check<T: ToBytes + 'static>(value: T) {
+            assert_eq!(fixed_length(&value), Some(value.serialized_length()));
+        }
+        check(true);
+        check(0xABu8);
+        check(u32::MAX);
+        check(-7i32);
+        check(i64::MIN);
+        check(u64::MAX);
+        for shift in 0..128 {
+            check(U128::one() << shift);
+        }
+        for shift in 0..256 {
+            check(U256::one() << shift);
+            check((U256::one() << shift) - 1);
+        }
+        for shift in 0..512 {
+            check(U512::one() << shift);
+        }
+        check(U128::zero());
+        check(U512::zero());
+        check(URef::new([9; 32], AccessRights::ADD));
+        check(AccountHash::new([5; 32]));
+        assert_eq!(fixed_length(&String::new()), None);
+        assert_eq!(fixed_length(&Key::Hash([3; 32])), None);
     }
 
     #[test]

@@ -46,6 +46,7 @@ use casper_types::{
 
 use crate::{
     buffer::{self, HostError},
+    cl_value,
     errors::UnwrapOrRevert,
     named_keys::named_uref,
     storage,
@@ -132,13 +133,23 @@ pub trait EventField: Sized {
     fn cl_type() -> CLType;
 }
 
+/// The numbers, `bool`, `URef` and `AccountHash` are measured and encoded on the stack (chosen
+/// by `TypeId`, which folds at compile time): casper-types' `to_bytes` for them allocates, out
+/// of line.
 impl<T: ToBytes + FromBytes + CLTyped + 'static> EventField for T {
     fn encoded_length(&self) -> usize {
-        self.serialized_length()
+        cl_value::fixed_length(self).unwrap_or_else(|| self.serialized_length())
     }
 
     fn encode(&self, writer: &mut Vec<u8>) -> Result<(), bytesrepr::Error> {
-        self.write_bytes(writer)
+        let mut fixed = [0u8; cl_value::LONGEST_FIXED];
+        match cl_value::encode_fixed(self, &mut fixed) {
+            Some(length) => {
+                writer.extend_from_slice(&fixed[..length]);
+                Ok(())
+            }
+            None => self.write_bytes(writer),
+        }
     }
 
     fn decode(bytes: &[u8]) -> Result<(Self, &[u8]), bytesrepr::Error> {
