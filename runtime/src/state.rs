@@ -43,7 +43,6 @@ use alloc::{
 };
 use core::marker::PhantomData;
 
-use base64::{engine::general_purpose::STANDARD, Engine};
 use casper_contract::ext_ffi;
 use casper_types::{
     account::AccountHash,
@@ -229,12 +228,50 @@ impl ItemKey {
 #[inline(never)]
 fn write_item_key(bytes: &[u8], text: &mut [u8; ITEM_KEY_LENGTH]) -> usize {
     if bytes.len() <= LONGEST_BASE64_KEY {
-        // At most 48 bytes encode to at most 64 characters: this cannot fail.
-        STANDARD.encode_slice(bytes, text).unwrap_or_default()
+        write_base64(bytes, text)
     } else {
         let digest = Digest::hash(bytes).value();
         base16::encode_config_slice(&digest, base16::EncodeLower, text)
     }
+}
+
+/// The digits of standard base64 (RFC 4648), by value.
+const BASE64_DIGITS: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Writes `bytes` (at most [`LONGEST_BASE64_KEY`]) to `text` in standard, padded base64 and
+/// returns the number of characters: four for every three bytes or part of them. A few lines
+/// here where the `base64` crate's encoder is 1.6 KB, which every entry point using a `Mapping`
+/// would store.
+fn write_base64(bytes: &[u8], text: &mut [u8; ITEM_KEY_LENGTH]) -> usize {
+    // The digit of the six bits of `group` from bit `shift` up.
+    let digit = |group: u32, shift: u32| BASE64_DIGITS[(group >> shift) as usize & 63];
+    let mut chunks = bytes.chunks_exact(3);
+    let mut outs = text.chunks_exact_mut(4);
+    for (chunk, out) in (&mut chunks).zip(&mut outs) {
+        let group = u32::from(chunk[0]) << 16 | u32::from(chunk[1]) << 8 | u32::from(chunk[2]);
+        let digits = [
+            digit(group, 18),
+            digit(group, 12),
+            digit(group, 6),
+            digit(group, 0),
+        ];
+        out.copy_from_slice(&digits);
+    }
+    let written = bytes.len() / 3 * 4;
+    let last = match *chunks.remainder() {
+        [first] => {
+            let group = u32::from(first) << 16;
+            [digit(group, 18), digit(group, 12), b'=', b'=']
+        }
+        [first, second] => {
+            let group = u32::from(first) << 16 | u32::from(second) << 8;
+            [digit(group, 18), digit(group, 12), digit(group, 6), b'=']
+        }
+        _ => return written,
+    };
+    text[written..written + 4].copy_from_slice(&last);
+    written + 4
 }
 
 /// `text`, which holds base64 or lowercase hex digits, as a `str`.
@@ -321,11 +358,25 @@ pub(crate) fn new_dictionary_uref() -> URef {
 mod tests {
     use alloc::{string::ToString, vec};
 
-    use base64::engine::general_purpose::STANDARD;
+    use base64::{engine::general_purpose::STANDARD, Engine};
     use casper_types::AccessRights;
 
     use super::*;
     use crate::named_keys::tests::every_key;
+
+    #[test]
+    fn base64_is_the_standard_padded_encoding() {
+        for length in 0..=LONGEST_BASE64_KEY {
+            let bytes: Vec<u8> = (0..length).map(|index| (index * 89 + 251) as u8).collect();
+            let mut text = [0u8; ITEM_KEY_LENGTH];
+            let written = write_base64(&bytes, &mut text);
+            assert_eq!(
+                as_ascii(&text[..written]),
+                STANDARD.encode(&bytes),
+                "{bytes:?}"
+            );
+        }
+    }
 
     /// The CEP-18 reference contract's `balances` item key: base64 of the owner's `Key`.
     fn reference_balance_key(owner: &Key) -> String {
