@@ -44,10 +44,17 @@ fn every_contract_example_installs_for_at_most_half_the_hand_written_gas() {
         };
         checked.push(pair.name);
         if dsl * 2 > hand {
-            worse.push(format!("{}: DSL {dsl} > 0.5 x hand-written {hand}", pair.name));
+            worse.push(format!(
+                "{}: DSL {dsl} > 0.5 x hand-written {hand}",
+                pair.name
+            ));
         }
     }
-    assert_eq!(checked, ["counter", "vault", "cep18"], "the contract examples");
+    assert_eq!(
+        checked,
+        ["counter", "vault", "cep18"],
+        "the contract examples"
+    );
     assert!(worse.is_empty(), "{worse:#?}");
 }
 
