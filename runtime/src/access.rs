@@ -1,6 +1,8 @@
 //! Who is calling: account-based access rules (group-based ones are declared with
 //! `#[entry_point(groups = [...])]` and checked by the engine).
 
+use core::mem::MaybeUninit;
+
 use casper_contract::ext_ffi;
 use casper_types::{account::AccountHash, contracts::ContractPackageHash, ApiError, Key};
 
@@ -20,16 +22,18 @@ pub fn get_caller() -> AccountHash {
     // SAFETY: the host writes the size of the account hash it put in its buffer.
     let (status, size) = buffer::with_wide_size(|size| unsafe { ext_ffi::casper_get_caller(size) });
     buffer::expect_success(status);
-    let mut account = [0u8; 32];
+    // Not zeroed first: it is read only once the host has written all 32 bytes.
+    let mut account = MaybeUninit::<[u8; 32]>::uninit();
     let mut written = 0usize;
     // SAFETY: the host writes at most 32 bytes to `account` and one `usize` to `written`.
     let status =
-        unsafe { ext_ffi::casper_read_host_buffer(account.as_mut_ptr(), 32, &mut written) };
+        unsafe { ext_ffi::casper_read_host_buffer(account.as_mut_ptr().cast(), 32, &mut written) };
     buffer::expect_success(status);
     if size != 32 || written != 32 {
         revert(ApiError::Deserialize)
     }
-    AccountHash::new(account)
+    // SAFETY: the host wrote all 32 bytes.
+    AccountHash::new(unsafe { account.assume_init() })
 }
 
 /// The immediate caller: `Key::Account` when an account's session code (or a deploy naming the
