@@ -163,18 +163,12 @@ pub(crate) fn encode_fixed(value: &dyn Any, out: &mut [u8; LONGEST_FIXED]) -> Op
     None
 }
 
-/// The length of `value`'s serialized bytes, if its type is one [`encode_fixed`] encodes:
-/// computed without encoding, where casper-types' `serialized_length` for the big numbers is
-/// out of line. `None` for every other type.
+/// The length of `value`'s serialized bytes, if its type is one whose encoding is short and
+/// bounded ([`longest_encoding`]): computed without encoding, where casper-types'
+/// `serialized_length` for the big numbers is out of line. `None` for every other type.
 #[inline(always)]
-pub(crate) fn fixed_length(value: &dyn Any) -> Option<usize> {
-    macro_rules! sized {
-        ($($ty:ty),*) => {$(
-            if value.is::<$ty>() {
-                return Some(core::mem::size_of::<$ty>());
-            }
-        )*};
-    }
+pub(crate) fn fixed_length<T: 'static>(value: &T) -> Option<usize> {
+    let value: &dyn Any = value;
     macro_rules! big_numbers {
         ($($ty:ty),*) => {$(
             if let Some(value) = value.downcast_ref::<$ty>() {
@@ -183,15 +177,9 @@ pub(crate) fn fixed_length(value: &dyn Any) -> Option<usize> {
             }
         )*};
     }
-    sized!(u8, u32, u64, i32, i64, bool);
     big_numbers!(U128, U256, U512);
-    if value.is::<URef>() {
-        return Some(UREF_LENGTH);
-    }
-    if value.is::<AccountHash>() {
-        return Some(32);
-    }
-    None
+    // Every other such type always serializes to its longest encoding.
+    longest_encoding::<T>()
 }
 
 /// Writes `inner`'s length, `inner` and `cl_type` to `out`.
@@ -432,6 +420,7 @@ pub(crate) mod tests {
         check(U512::zero());
         check(URef::new([9; 32], AccessRights::ADD));
         check(AccountHash::new([5; 32]));
+        check(ContractHash::new([6; 32]));
         assert_eq!(fixed_length(&String::new()), None);
         assert_eq!(fixed_length(&Key::Hash([3; 32])), None);
     }
