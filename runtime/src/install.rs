@@ -22,7 +22,7 @@ use crate::{
     errors::{self, revert, UnwrapOrRevert},
     events::{ces, EventsMode, EVENTS_MODE},
     interface::insert_arg,
-    named_keys::{self, get_key},
+    named_keys::{self, get_key_as, has_key, put_key},
     signature::Argument,
     state::new_dictionary_uref,
 };
@@ -182,15 +182,15 @@ pub struct Package {
 // optimizer drop what this contract does not use (topics, groups, an upgrade hook).
 #[inline(always)]
 pub fn open_package(keys: &AccountKeys, locked: bool, upgrade: bool) -> Package {
-    let existing = get_key(&keys.package_hash).and_then(|key| key.into_hash_addr());
+    // Typed reads: the general `Key` decoder and its tables would sit in the data segment,
+    // which is stored whole, though only the installer uses them.
+    let existing = get_key_as::<ContractPackageHash>(&keys.package_hash);
     match (existing, upgrade) {
-        (Some(address), true) => {
+        (Some(hash), true) => {
             return Package {
-                hash: ContractPackageHash::new(address),
+                hash,
                 is_new: false,
-                previous: get_key(&keys.contract_hash)
-                    .and_then(|key| key.into_hash_addr())
-                    .map(ContractHash::new),
+                previous: get_key_as::<ContractHash>(&keys.contract_hash),
             }
         }
         (Some(_), false) => revert(errors::ALREADY_INSTALLED),
@@ -207,9 +207,9 @@ pub fn open_package(keys: &AccountKeys, locked: bool, upgrade: bool) -> Package 
             locked,
         );
     }
-    runtime::put_key(&keys.package_hash, Key::Hash(package));
+    put_key(&keys.package_hash, Key::Hash(package));
     let access = URef::new(access, AccessRights::READ_ADD_WRITE);
-    runtime::put_key(&keys.access_uref, Key::URef(access));
+    put_key(&keys.access_uref, Key::URef(access));
     Package {
         hash: ContractPackageHash::new(package),
         is_new: true,
@@ -225,9 +225,9 @@ pub fn open_package(keys: &AccountKeys, locked: bool, upgrade: bool) -> Package 
 pub fn provision_groups(package: &Package, keys: &AccountKeys, labels: &[&str]) {
     for label in labels {
         let account_key = keys.group(label);
-        if get_key(&account_key).is_none() {
+        if !has_key(&account_key) {
             let uref = create_group_with_one_uref(package.hash, label);
-            runtime::put_key(&account_key, Key::URef(uref));
+            put_key(&account_key, Key::URef(uref));
         }
     }
 }
@@ -345,9 +345,9 @@ pub fn add_version(
     }
     let (contract_hash, version) =
         storage::add_contract_version(package.hash, entry_points, named_keys, topics);
-    runtime::put_key(&keys.contract_hash, Key::Hash(contract_hash.value()));
+    put_key(&keys.contract_hash, Key::Hash(contract_hash.value()));
     if let Some(version_key) = &keys.contract_version {
-        runtime::put_key(version_key, Key::URef(storage::new_uref(version)));
+        put_key(version_key, Key::URef(storage::new_uref(version)));
     }
     if let (Some(previous), false) = (package.previous, keep_previous) {
         storage::disable_contract_version(package.hash, previous).unwrap_or_revert();
@@ -376,7 +376,7 @@ pub fn begin_upgrade() {
 
 #[inline(always)]
 fn begin_once(pending: &str, error: ApiError) {
-    if !named_keys::has_key(pending) {
+    if !has_key(pending) {
         revert(error);
     }
     named_keys::remove_key(pending);
