@@ -21,11 +21,6 @@ fn main() {
     };
     let mut table = EntryPoints::new();
     table.add_entry_point(row(
-        "init",
-        vec![Parameter::new("start", CLType::U64)],
-        CLType::Unit,
-    ));
-    table.add_entry_point(row(
         "increment",
         vec![Parameter::new("by", CLType::U64)],
         CLType::U64,

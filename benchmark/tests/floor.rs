@@ -60,6 +60,7 @@ fn observe(wasm: &[u8]) -> Observed {
     run(&mut chain, stranger, "reset", RuntimeArgs::new());
     run(&mut chain, owner, "reset", RuntimeArgs::new());
     run(&mut chain, owner, "get", RuntimeArgs::new());
+    // Neither has an `init` entry point: the engine refuses the call.
     run(&mut chain, owner, "init", runtime_args! { "start" => 1u64 });
     let again = chain.run_session(owner, wasm, runtime_args! { "start" => 1u64 });
     results.push(Err(again.api_error()));

@@ -3,14 +3,21 @@
 
 use benchmark::{measure_floor, measure_gas, pairs, Measured};
 
-/// Every counter call costs at most 1 % more than the same call on `baseline/counter-floor`,
-/// the counter written directly on the host functions, and its install at most 1.3 times.
+/// Issue 12's counter targets: the install costs at most 7.1 G gas (twice the 3.5 G of the
+/// issue's raw-FFI floor) and at most 1.3 times `baseline/counter-floor`'s (the counter written
+/// directly on the host functions, which this repository keeps); every call at most 1 % more
+/// than the floor's.
 #[test]
-fn the_counter_calls_within_one_percent_of_the_floor_and_installs_within_1_3_times() {
+fn the_counter_installs_under_7_1_g_and_calls_within_one_percent_of_the_floor() {
+    /// Twice the floor install of issue 12 (3,544,615,881 gas).
+    const INSTALL_TARGET: u64 = 7_100_000_000;
     let [(_, dsl), (_, floor)] = measure_floor();
-    // The install, on the way to issue 12's target (twice the issue's 3.5 G floor): 1.24 x this
-    // floor now (5.9 x before the lean runtime); a change that loses ground fails here.
     let install = |steps: &[Measured]| steps.iter().find(|m| m.step == "install").unwrap().gas;
+    assert!(
+        install(&dsl) <= INSTALL_TARGET,
+        "counter install {} > {INSTALL_TARGET}",
+        install(&dsl)
+    );
     assert!(
         install(&dsl) * 100 <= install(&floor) * 130,
         "counter install {} > 1.3 x floor {}",

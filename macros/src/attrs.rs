@@ -2,7 +2,7 @@
 //! not sit on an exported function, and near misses; and parsing the arguments of the module
 //! and entry-point attributes, reporting every bad argument.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use syn::{
     ext::IdentExt, meta::ParseNestedMeta, parse::Parser, punctuated::Punctuated, spanned::Spanned,
     Attribute, Expr, ExprLit, Ident, Lit, LitStr, Meta, Path, Token,
@@ -405,6 +405,71 @@ fn parse_init_args(attr: &Attribute, args: &mut ExportArgs, errors: &mut Errors)
     });
     if let Err(error) = result {
         errors.push(error);
+    }
+}
+
+/// Where `#[state(initial = ...)]` takes the value from, as written.
+pub enum InitialSource {
+    /// `caller`.
+    Caller(Span),
+    /// `arg(name)`.
+    Arg(Ident),
+}
+
+/// `#[state]` or `#[state(initial = caller)]` / `#[state(initial = arg(name))]`; every bad
+/// argument is reported.
+pub fn parse_state_args(attr: &Attribute, errors: &mut Errors) -> Option<InitialSource> {
+    if matches!(attr.meta, Meta::Path(_)) {
+        return None;
+    }
+    const EXPECTED: &str = "expected the value at install: `initial = caller` (the installing \
+                            account) or `initial = arg(name)` (an install argument)";
+    let mut initial = None;
+    let result = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("initial") {
+            let source = assigned_value(&meta, EXPECTED, errors)?.and_then(|value| {
+                let source = initial_source(&value);
+                if source.is_none() {
+                    errors.add_spanned(&value, EXPECTED);
+                }
+                source
+            });
+            set_once(&mut initial, source, &meta, errors);
+        } else {
+            errors.push(meta.error(
+                "unknown argument: #[state] takes `initial = caller` or `initial = arg(name)`, \
+                 the value the installer gives the item",
+            ));
+            skip_value(&meta)?;
+        }
+        Ok(())
+    });
+    if let Err(error) = result {
+        // syn's own words ("expected ident") would not say what the attribute takes.
+        errors.add(error.span(), EXPECTED);
+    }
+    initial
+}
+
+/// `caller` or `arg(name)`.
+fn initial_source(value: &Expr) -> Option<InitialSource> {
+    match value {
+        Expr::Path(path) if path.qself.is_none() && path.path.is_ident("caller") => {
+            Some(InitialSource::Caller(path.span()))
+        }
+        Expr::Call(call) if call.args.len() == 1 => {
+            let Expr::Path(function) = &*call.func else {
+                return None;
+            };
+            let Expr::Path(arg) = &call.args[0] else {
+                return None;
+            };
+            if !function.path.is_ident("arg") || arg.qself.is_some() {
+                return None;
+            }
+            arg.path.get_ident().cloned().map(InitialSource::Arg)
+        }
+        _ => None,
     }
 }
 

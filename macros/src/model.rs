@@ -112,13 +112,25 @@ impl AccountKeyDecl {
     }
 }
 
-/// `#[state] const NAME: Var<T> = Var::new("key");` (or a `Mapping`): created by the installer
-/// under the contract named key `key`.
+/// `#[state] const NAME: Var<T> = Var::new("key");` (or a `Mapping`, a `Fixed`): created by
+/// the installer under the contract named key `key`.
 pub struct StateItem {
     pub ident: Ident,
     pub ty: Type,
     /// The named key, from the string literal of the initializer.
     pub key: Name,
+    /// `#[state(initial = ...)]`: the value the install gives, if any.
+    pub initial: Option<Initial>,
+}
+
+/// Where the installer takes a `#[state(initial = ...)]` item's value from.
+#[allow(clippy::large_enum_variant)] // a handful per module; boxing buys nothing
+pub enum Initial {
+    /// `initial = caller`: the installing account; the span is the word's.
+    Caller(Span),
+    /// `initial = arg(name)`: the install argument `name`, whose type is the item's value type
+    /// (`<T as InitialState>::Value`).
+    Arg(Param),
 }
 
 /// `#[event] struct Transfer { ... }`: a message type with its own topic.
@@ -229,6 +241,15 @@ impl DslModule {
             keys.push(EVENTS_MODE);
         }
         keys
+    }
+
+    /// The install arguments of the `#[state(initial = arg(name))]` items, in source order:
+    /// read by every install and upgrade, as the `#[init]` or `#[upgrade]` arguments are.
+    pub fn state_args(&self) -> impl Iterator<Item = &Param> {
+        self.state.iter().filter_map(|item| match &item.initial {
+            Some(Initial::Arg(param)) => Some(param),
+            _ => None,
+        })
     }
 
     /// The `#[init]` function, if any.

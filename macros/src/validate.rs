@@ -7,7 +7,7 @@ use syn::{Ident, Item, UseTree};
 
 use crate::{
     errors::Errors,
-    model::{DslModule, Export, Mode, Name, Role},
+    model::{DslModule, Export, Mode, Name, Param, Role},
 };
 use casper_dsl_names::{
     handle, CALLS_MODULE, CALL_EXPORT, EVENTS_MODE, INSTALLER_FN, INSTANCE_PLACEHOLDER,
@@ -24,40 +24,44 @@ pub fn validate(module: &DslModule, errors: &mut Errors) {
         Mode::Contract => validate_contract(module, errors),
     }
     for export in &module.exports {
-        check_param_names(module, export, errors);
+        let install_argument = matches!(export.role, Role::Init | Role::Upgrade);
+        for param in &export.params {
+            check_param_name(module, param, install_argument, errors);
+        }
     }
+    check_state_args(module, errors);
 }
 
 /// Parameter names with the generated code's prefix are reserved, and so are the installer's
-/// own install arguments: the upgrade switch, and the events mode when the installer reads it.
-fn check_param_names(module: &DslModule, export: &Export, errors: &mut Errors) {
-    let reads_events_mode = module.reads_events_mode();
-    for param in &export.params {
-        let install_argument = matches!(export.role, Role::Init | Role::Upgrade);
-        if install_argument && reads_events_mode && param.name.value == EVENTS_MODE {
-            errors.add(
-                param.name.span,
-                format!(
-                    "`{EVENTS_MODE}` is the install argument the installer reads itself \
-                     (`events = chosen_at_install`): rename the parameter"
-                ),
-            );
-        } else if install_argument && param.name.value == UPGRADE_ARG {
-            errors.add(
-                param.name.span,
-                format!(
-                    "`{UPGRADE_ARG}` is the install argument that asks the installer for an \
-                     upgrade: rename the parameter"
-                ),
-            );
-        } else if param.name.value.starts_with(RESERVED_PREFIX) {
-            errors.add(
-                param.name.span,
-                format!(
-                    "names starting with `{RESERVED_PREFIX}` are reserved: rename the parameter"
-                ),
-            );
-        }
+/// own install arguments (the upgrade switch, and the events mode when the installer reads it)
+/// among the install arguments.
+fn check_param_name(
+    module: &DslModule,
+    param: &Param,
+    install_argument: bool,
+    errors: &mut Errors,
+) {
+    if install_argument && module.reads_events_mode() && param.name.value == EVENTS_MODE {
+        errors.add(
+            param.name.span,
+            format!(
+                "`{EVENTS_MODE}` is the install argument the installer reads itself \
+                 (`events = chosen_at_install`): rename the parameter"
+            ),
+        );
+    } else if install_argument && param.name.value == UPGRADE_ARG {
+        errors.add(
+            param.name.span,
+            format!(
+                "`{UPGRADE_ARG}` is the install argument that asks the installer for an \
+                 upgrade: rename the parameter"
+            ),
+        );
+    } else if param.name.value.starts_with(RESERVED_PREFIX) {
+        errors.add(
+            param.name.span,
+            format!("names starting with `{RESERVED_PREFIX}` are reserved: rename the parameter"),
+        );
     }
 }
 
@@ -315,6 +319,31 @@ fn check_not_named_init(export: &Export, errors: &mut Errors) {
     }
 }
 
+/// A `#[state(initial = arg(name))]` argument is an install argument of its own: not one of the
+/// installer's, nor an `#[init]` or `#[upgrade]` parameter, nor another item's.
+fn check_state_args(module: &DslModule, errors: &mut Errors) {
+    let mut seen: HashSet<&str> = module
+        .exports
+        .iter()
+        .filter(|export| matches!(export.role, Role::Init | Role::Upgrade))
+        .flat_map(|export| &export.params)
+        .map(|param| param.name.value.as_str())
+        .collect();
+    for param in module.state_args() {
+        check_param_name(module, param, true, errors);
+        if !seen.insert(&param.name.value) {
+            errors.add(
+                param.name.span,
+                format!(
+                    "the install argument `{}` is already read (by #[init], #[upgrade] or \
+                     another #[state] item): give each value its own argument",
+                    param.name.value
+                ),
+            );
+        }
+    }
+}
+
 /// Each `#[state]` item has its own named key, which the generated names do not use.
 fn check_state_keys(module: &DslModule, errors: &mut Errors) {
     let mut seen: HashMap<&str, &Ident> = HashMap::new();
@@ -506,6 +535,29 @@ mod tests {
             }
         };
         assert_violations(&violations(Mode::Contract, quote!(), contract), &[]);
+    }
+
+    #[test]
+    fn state_arguments_are_install_arguments_of_their_own() {
+        let contract = quote! {
+            mod c {
+                #[state(initial = arg(start))] const A: Var<u8> = Var::new("a");
+                #[state(initial = arg(start))] const B: Var<u8> = Var::new("b");
+                #[state(initial = arg(label))] const C: Var<String> = Var::new("c");
+                #[state(initial = arg(upgrade))] const D: Var<bool> = Var::new("d");
+                #[state(initial = caller)] const E: Fixed<AccountHash> = Fixed::new("e");
+                #[init] pub fn init(label: String) {}
+                #[entry_point] pub fn get() {}
+            }
+        };
+        assert_violations(
+            &violations(Mode::Contract, quote!(), contract),
+            &[
+                "the install argument `start` is already read",
+                "the install argument `label` is already read",
+                "`upgrade` is the install argument that asks the installer for an upgrade",
+            ],
+        );
     }
 
     #[test]

@@ -41,14 +41,14 @@ use alloc::{string::String, vec::Vec};
 use casper_contract::ext_ffi;
 use casper_types::{
     bytesrepr::{self, FromBytes, ToBytes},
-    CLType, CLTyped,
+    CLType, CLTyped, URef,
 };
 
 use crate::{
     buffer::{self, HostError},
     cl_value,
     errors::UnwrapOrRevert,
-    named_keys::named_uref,
+    named_keys::required_key_as,
     storage,
 };
 
@@ -186,7 +186,8 @@ pub fn emit<E: Event>(event: E) {
 
 /// The mode the installer kept in the contract's [`EVENTS_MODE`] named key.
 fn installed_mode() -> EventsMode {
-    let number: u8 = crate::storage::read_or_revert(crate::named_keys::named_uref(EVENTS_MODE));
+    let number: u8 =
+        crate::storage::read_or_revert(crate::named_keys::required_key_as::<URef>(EVENTS_MODE));
     EventsMode::from_number_or_revert(number)
 }
 
@@ -287,11 +288,15 @@ const BYTES_CL_TYPE: [u8; 2] = [14, 3];
 #[inline(never)]
 fn append_ces_record(encoded: EncodedEvent) {
     let cl_value = ces_cl_value(encoded);
-    let length_uref = named_uref(ces::EVENTS_LENGTH);
+    let length_uref = required_key_as::<URef>(ces::EVENTS_LENGTH);
     let index: u32 = storage::read_or_revert(length_uref);
     let mut digits = [0u8; 10];
     let item_key = decimal(index, &mut digits);
-    storage::dictionary_put_cl_value(named_uref(ces::EVENTS_DICT), item_key, &cl_value);
+    storage::dictionary_put_cl_value(
+        required_key_as::<URef>(ces::EVENTS_DICT),
+        item_key,
+        &cl_value,
+    );
     storage::write(length_uref, index + 1);
 }
 

@@ -74,7 +74,7 @@ pub mod prelude {
         errors::{revert, UnwrapOrRevert},
         events::emit,
         named_keys::{get_key, get_key_as, has_key, put_key, remove_key},
-        state::{Mapping, Var},
+        state::{Fixed, Mapping, Var},
         storage, Omittable,
     };
     pub use alloc::{boxed::Box, format, string::String, string::ToString, vec, vec::Vec};
@@ -97,10 +97,11 @@ pub mod __private {
     };
     pub use crate::interface::{insert_arg, with_upgrade};
     pub use crate::signature::{
-        instance_name, is_argument, is_completion, is_state, Argument, ArgumentReader, Completion,
-        InstanceName, Outcome, ReadOptionalArgument, ReadRequiredArgument,
+        instance_name, is_argument, is_completion, is_initial_caller, is_state, Argument,
+        ArgumentReader, Completion, InstanceName, Outcome, ReadOptionalArgument,
+        ReadRequiredArgument,
     };
-    pub use crate::state::State;
+    pub use crate::state::{installing_account, InitialState, State};
     pub use alloc::collections::BTreeMap;
     pub use alloc::string::String;
     pub use alloc::vec::Vec;

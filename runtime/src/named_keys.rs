@@ -90,8 +90,13 @@ fn read_key_as<T: FromNamedKey>(name: &[u8]) -> Option<T> {
     T::from_key_bytes(bytes)
 }
 
-/// A kind of key [`get_key_as`] reads.
-pub trait FromNamedKey: Sized {
+/// A kind of key [`get_key_as`] (and a `Fixed<T>` state item) reads.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a kind of key a named key holds",
+    label = "not a `Key`, `URef`, `AccountHash`, `ContractHash` or `ContractPackageHash`",
+    note = "a named key holds a `Key` itself; for a value such as a number, use a `Var<T>`, which keeps it in a URef"
+)]
+pub trait FromNamedKey: Into<Key> {
     /// The key in `bytes` (a serialized `Key`) if it is of this kind; reverts if `bytes` are
     /// not a key at all.
     #[doc(hidden)]
@@ -144,11 +149,11 @@ impl FromNamedKey for ContractPackageHash {
     }
 }
 
-/// The URef under the named key `name`; reverts with `ApiError::MissingKey` if there is none
-/// (or it is not a URef).
+/// The key of kind `T` (e.g. a [`URef`]) under the named key `name`; reverts with
+/// `ApiError::MissingKey` if there is none (or it is of another kind).
 // Inlined, as `get_key_as` is: the name is serialized at the call site, the read is shared.
 #[inline(always)]
-pub(crate) fn named_uref(name: &str) -> URef {
+pub(crate) fn required_key_as<T: FromNamedKey>(name: &str) -> T {
     get_key_as(name).unwrap_or_else(|| HostError::MISSING_KEY.revert())
 }
 

@@ -511,6 +511,14 @@ pub fn is_completion<T: Completion>() {}
 /// Compiles only if `T` can be a `#[state]` item.
 pub fn is_state<T: crate::state::State>() {}
 
+/// Compiles only if `T` can be a `#[state(initial = caller)]` item: its value is made from the
+/// installing account's hash.
+pub fn is_initial_caller<T: crate::state::InitialState>()
+where
+    T::Value: From<casper_types::account::AccountHash>,
+{
+}
+
 #[cfg(test)]
 mod tests {
     use alloc::{string::ToString, vec};

@@ -1,5 +1,5 @@
-//! Typed contract state: a single value under a named key ([`Var`]) and a key-value map backed
-//! by a Casper dictionary ([`Mapping`]).
+//! Typed contract state: a single value under a named key ([`Var`]), a key-value map backed
+//! by a Casper dictionary ([`Mapping`]), and a key fixed at install ([`Fixed`]).
 //!
 //! Declared as `#[state]` consts in a `#[casper_dsl::contract]` module, each is created by the
 //! installer and handed to the new contract as one of its named keys: it lives in the contract's
@@ -53,8 +53,12 @@ use casper_types::{
 use num_traits::{CheckedAdd, CheckedSub};
 
 use crate::{
-    buffer, cl_value::read_host_value, errors::UnwrapOrRevert, named_keys::named_uref, storage,
-    Value,
+    access::get_caller,
+    buffer,
+    cl_value::read_host_value,
+    errors::UnwrapOrRevert,
+    named_keys::{required_key_as, FromNamedKey},
+    storage, Value,
 };
 
 /// Longest key encoding that is base64-encoded; longer ones are hashed.
@@ -85,7 +89,7 @@ impl<T: CLTyped + ToBytes + FromBytes + 'static> Var<T> {
     /// The URef the value is stored under; reverts with `ApiError::MissingKey` if the contract
     /// has no such named key.
     pub fn uref(&self) -> URef {
-        named_uref(self.name)
+        required_key_as::<URef>(self.name)
     }
 
     /// The current value.
@@ -125,6 +129,58 @@ impl<T: CLTyped + ToBytes + FromBytes + 'static> Var<T> {
     }
 }
 
+/// A key fixed at install under the contract named key `name`, stored as the key itself,
+/// with no URef in between: the installing account (`AccountHash`, a `Key::Account`), a
+/// contract or package hash (`Key::Hash`), a `URef`, or any `Key`. The install gives its value:
+/// `#[state(initial = caller)]` or `#[state(initial = arg(name))]`. Reading it is one host call
+/// and no storage read, so it suits what entry points check on every call, such as an owner.
+///
+/// ```
+/// #[casper_dsl::contract]
+/// pub mod vault {
+///     use casper_dsl::prelude::*;
+///     use casper_dsl::state::Fixed;
+///
+///     /// The installing account, under the contract named key `owner`.
+///     #[state(initial = caller)]
+///     pub const OWNER: Fixed<AccountHash> = Fixed::new("owner");
+///
+///     #[entry_point]
+///     pub fn only_owner() {
+///         if OWNER.get() != get_caller() {
+///             revert(ApiError::PermissionDenied);
+///         }
+///     }
+/// }
+/// ```
+pub struct Fixed<T> {
+    name: &'static str,
+    key: PhantomData<fn() -> T>,
+}
+
+impl<T> Fixed<T> {
+    /// The key under the named key `name`.
+    pub const fn new(name: &'static str) -> Self {
+        Fixed {
+            name,
+            key: PhantomData,
+        }
+    }
+
+    /// The named key.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+impl<T: FromNamedKey> Fixed<T> {
+    /// The key; reverts with `ApiError::MissingKey` if the contract has no key of this kind
+    /// under the name.
+    pub fn get(&self) -> T {
+        required_key_as(self.name)
+    }
+}
+
 /// A map from `K` to `V` in the contract dictionary `name` (see the module docs for how keys
 /// are encoded).
 pub struct Mapping<K, V> {
@@ -151,7 +207,7 @@ impl<K: ToBytes, V: CLTyped + ToBytes + FromBytes + 'static> Mapping<K, V> {
     /// The dictionary's seed URef; reverts with `ApiError::MissingKey` if the contract has no
     /// such named key.
     pub fn uref(&self) -> URef {
-        named_uref(self.name)
+        required_key_as::<URef>(self.name)
     }
 
     /// The value under `key`, if any.
@@ -322,9 +378,9 @@ impl<A: InitialValue, B: InitialValue, C: InitialValue> InitialValue for (A, B, 
 
 /// A `#[state]` item: what the installer creates for it.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be #[state]",
+    message = "`{Self}` cannot be #[state] without an initial value",
     label = "not a `Var<T>` with `T: Default`, nor a `Mapping<K, V>`",
-    note = "a #[state] const is a `Mapping<K, V>`, or a `Var<T>` whose `T` is a Casper value with a `Default` (its value at install); for a type without one, such as `Key`, use `Var<Option<Key>>`"
+    note = "a #[state] const is a `Mapping<K, V>`, or a `Var<T>` whose `T` is a Casper value with a `Default` (its value at install); for a type without one, such as `Key`, use `Var<Option<Key>>`, or give the value: `#[state(initial = arg(name))]` (an install argument) or `#[state(initial = caller)]` (the installing account), which a `Fixed<T>` always needs"
 )]
 pub trait State {
     /// Adds the item's named key, with a new URef holding its initial value, to `named_keys`.
@@ -342,6 +398,45 @@ impl<K, V> State for Mapping<K, V> {
     fn create(&self, named_keys: &mut NamedKeys) {
         named_keys.insert(self.name.into(), Key::URef(new_dictionary_uref()));
     }
+}
+
+/// A `#[state(initial = ...)]` item: what the installer creates for it from the value the
+/// install gives.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot take an initial value",
+    label = "not a `Var<T>` or a `Fixed<T>`",
+    note = "`#[state(initial = ...)]` applies to a `Var<T>` (the value goes into a new URef) or a `Fixed<T>` (the key is the named key itself); a `Mapping` starts empty"
+)]
+pub trait InitialState {
+    /// The type of the initial value: the install argument's, for `initial = arg(name)`.
+    type Value;
+
+    /// Adds the item's named key, holding `value`, to `named_keys`.
+    fn create_with(&self, value: Self::Value, named_keys: &mut NamedKeys);
+}
+
+impl<T: Value> InitialState for Var<T> {
+    type Value = T;
+
+    fn create_with(&self, value: T, named_keys: &mut NamedKeys) {
+        named_keys.insert(self.name.into(), Key::URef(storage::new_uref(value)));
+    }
+}
+
+impl<T: FromNamedKey> InitialState for Fixed<T> {
+    type Value = T;
+
+    fn create_with(&self, value: T, named_keys: &mut NamedKeys) {
+        named_keys.insert(self.name.into(), value.into());
+    }
+}
+
+/// The value of `#[state(initial = caller)]`: the account running the installer, as the
+/// item's value type.
+// Inlined into the installer, the only caller.
+#[inline(always)]
+pub fn installing_account<T: From<AccountHash>>() -> T {
+    T::from(get_caller())
 }
 
 /// A new dictionary's seed URef, not put under any named key of the caller (unlike

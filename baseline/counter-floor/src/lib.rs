@@ -10,9 +10,8 @@
 //! `counter_access_uref` and `counter_contract_hash` in the account. `increment(by) -> u64`
 //! reverts with the panic code (`User(65535)`) on overflow, `get() -> u64`, `reset` for the
 //! owner only (`User(1)` for anyone else), `checkpoint(label: Option<String>)` saves the count
-//! under a new contract named key (`checkpoint` by default); `init` reverts with `User(65534)`,
-//! as the example's does after install. Not covered: the example's upgrade path, and labels
-//! longer than [`LABEL_CAPACITY`] bytes.
+//! under a new contract named key (`checkpoint` by default). Not covered: the example's upgrade
+//! path, and labels longer than [`LABEL_CAPACITY`] bytes.
 // `no_std` on wasm; a host build (`cargo build --workspace`) links `std`'s panic handler.
 #![cfg_attr(target_arch = "wasm32", no_std)]
 
@@ -36,7 +35,6 @@ const READ: u32 = 5;
 const MISSING_KEY: i32 = 24;
 const NOT_OWNER: u32 = user(1);
 const PANIC: u32 = user(u16::MAX);
-const ALREADY_INITIALIZED: u32 = user(u16::MAX - 1);
 const ALREADY_INSTALLED: u32 = user(u16::MAX - 2);
 
 /// The entry-point table, serialized by `build.rs`.
@@ -226,11 +224,6 @@ fn ret(value: u64) -> ! {
     let value = u64_value(value);
     // SAFETY: the host reads the value within its length.
     unsafe { ext_ffi::casper_ret(value.as_ptr(), value.len()) }
-}
-
-#[no_mangle]
-pub extern "C" fn init() {
-    revert(ALREADY_INITIALIZED);
 }
 
 #[no_mangle]

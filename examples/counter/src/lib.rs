@@ -1,15 +1,19 @@
-//! A counter stored on chain: `init(start)` at install, `increment`, `get`, an owner-only
-//! `reset`, and `checkpoint`, which saves the current count under a new contract named key.
+//! A counter stored on chain, starting at the `start` install argument: `increment`, `get`, an
+//! owner-only `reset`, and `checkpoint`, which saves the current count under a new contract
+//! named key.
 #![no_std]
 
 #[casper_dsl::contract]
 pub mod counter {
     use casper_dsl::prelude::*;
 
-    /// Named key of the count's URef (in the contract).
-    pub const COUNT: &str = "count";
-    /// Named key of the installing account (in the contract).
-    pub const OWNER: &str = "owner";
+    /// The count: a URef under the contract named key `count`, holding the `start` install
+    /// argument at first.
+    #[state(initial = arg(start))]
+    pub const COUNT: Var<u64> = Var::new("count");
+    /// The installing account: the contract named key `owner` (a `Key::Account`).
+    #[state(initial = caller)]
+    pub const OWNER: Fixed<AccountHash> = Fixed::new("owner");
     /// Named key `checkpoint` uses when no label is given.
     pub const DEFAULT_CHECKPOINT: &str = "checkpoint";
 
@@ -26,36 +30,26 @@ pub mod counter {
         }
     }
 
-    /// Runs once, inside the contract, during install.
-    #[init]
-    pub fn init(start: u64) {
-        put_key(COUNT, storage::new_uref(start).into());
-        put_key(OWNER, Key::Account(get_caller()));
-    }
-
     /// Adds `by` and returns the new count; panics (reverting with the runtime's panic code)
     /// if the count would overflow.
     #[entry_point]
     pub fn increment(by: u64) -> u64 {
-        let count = count_uref();
-        let next = read(count).checked_add(by).expect("count overflows u64");
-        storage::write(count, next);
-        next
+        COUNT.checked_add(by).expect("count overflows u64")
     }
 
     /// The current count.
     #[entry_point]
     pub fn get() -> u64 {
-        read(count_uref())
+        COUNT.get()
     }
 
     /// Sets the count back to zero; only the installing account may.
     #[entry_point]
     pub fn reset() -> Result<(), CounterError> {
-        if get_key_as::<AccountHash>(OWNER) != Some(get_caller()) {
+        if OWNER.get() != get_caller() {
             return Err(CounterError::NotOwner);
         }
-        storage::write(count_uref(), 0u64);
+        COUNT.set(0);
         Ok(())
     }
 
@@ -63,15 +57,7 @@ pub mod counter {
     /// (default `checkpoint`).
     #[entry_point]
     pub fn checkpoint(label: Option<String>) {
-        let saved = storage::new_uref(read(count_uref()));
+        let saved = storage::new_uref(COUNT.get());
         put_key(label.as_deref().unwrap_or(DEFAULT_CHECKPOINT), saved.into());
-    }
-
-    fn count_uref() -> URef {
-        get_key_as::<URef>(COUNT).unwrap_or_revert()
-    }
-
-    fn read(count: URef) -> u64 {
-        storage::read_or_revert(count)
     }
 }

@@ -8,10 +8,10 @@ use std::collections::BTreeSet;
 use casper_dsl_names::{handle, CALL_EXPORT};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
-use syn::spanned::Spanned;
+use syn::{spanned::Spanned, Ident, Type};
 
 use super::export::{export_fn, returned_cl_type, user_export};
-use crate::model::{DslModule, Export, Role};
+use crate::model::{DslModule, Export, Initial, Role};
 
 pub fn expand(module: &DslModule) -> TokenStream {
     let exports = module.exports.iter().map(|export| {
@@ -75,10 +75,28 @@ fn installer_body(module: &DslModule) -> TokenStream {
     let names = account_key_names(module);
     let keys = quote! { ::casper_dsl::__private::AccountKeys::new(&#names, #instance) };
     let locked = module.locked;
-    let state = module.state.iter().map(|item| {
+    let initial_values = module.state.iter().enumerate().filter_map(|(index, item)| {
+        let value = initial_value(item.initial.as_ref()?, &item.ty);
+        let local = initial_local(index);
+        Some(quote! { let #local = #value; })
+    });
+    let state = module.state.iter().enumerate().map(|(index, item)| {
         let (ident, ty) = (&item.ident, &item.ty);
+        if item.initial.is_none() {
+            return quote_spanned! {ty.span()=>
+                <#ty as ::casper_dsl::__private::State>::create(
+                    &#ident,
+                    &mut __casper_dsl_named_keys,
+                );
+            };
+        }
+        let local = initial_local(index);
         quote_spanned! {ty.span()=>
-            <#ty as ::casper_dsl::__private::State>::create(&#ident, &mut __casper_dsl_named_keys);
+            <#ty as ::casper_dsl::__private::InitialState>::create_with(
+                &#ident,
+                #local,
+                &mut __casper_dsl_named_keys,
+            );
         }
     });
     let groups = groups(module);
@@ -102,6 +120,7 @@ fn installer_body(module: &DslModule) -> TokenStream {
         // The arguments of the lifecycle call are decoded, and so checked, before anything is
         // created: a bad install fails at the cost of reading its arguments.
         let __casper_dsl_lifecycle = if __casper_dsl_upgrade { #upgrade } else { #init };
+        #(#initial_values)*
         #events_mode
         let __casper_dsl_keys = #keys;
         let __casper_dsl_package = ::casper_dsl::__private::open_package(
@@ -125,6 +144,29 @@ fn installer_body(module: &DslModule) -> TokenStream {
             __casper_dsl_lifecycle,
             #keep_previous,
         );
+    }
+}
+
+/// The installer's local holding the initial value of the `index`th `#[state]` item.
+fn initial_local(index: usize) -> Ident {
+    format_ident!("__casper_dsl_initial_{index}")
+}
+
+/// The installer's expression for a `#[state(initial = ...)]` value of the item of type `ty`:
+/// the installing account, or the install argument decoded as the item's value type.
+fn initial_value(initial: &Initial, ty: &Type) -> TokenStream {
+    match initial {
+        Initial::Caller(span) => quote_spanned! {*span=>
+            ::casper_dsl::__private::installing_account::<
+                <#ty as ::casper_dsl::__private::InitialState>::Value,
+            >()
+        },
+        Initial::Arg(param) => {
+            let (arg, ty) = (&param.name.value, &param.ty);
+            quote_spanned! {ty.span()=>
+                (&&::casper_dsl::__private::ArgumentReader::<#ty>::new()).read(#arg)
+            }
+        }
     }
 }
 

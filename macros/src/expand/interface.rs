@@ -1,5 +1,6 @@
 //! The typed interface of a contract, usable on the host and on wasm: a `calls` module with one
-//! `Call` builder per entry point, and an `installer` function taking the `#[init]` arguments.
+//! `Call` builder per entry point, and an `installer` function taking the install arguments
+//! (the `#[init]` parameters, then those of `#[state(initial = arg(name))]` items).
 
 use casper_dsl_names::{CALLS_MODULE, INSTALLER_FN, UPGRADER_FN};
 use proc_macro2::{Span, TokenStream};
@@ -47,12 +48,14 @@ pub fn expand(module: &DslModule) -> TokenStream {
 }
 
 /// `installer(..)` (the `#[init]` arguments) or `upgrader(..)` (the `#[upgrade]` arguments,
-/// plus the upgrade switch, and the instance's name for a contract with `instance = "..."`):
-/// what `Chain::install` needs.
+/// plus the upgrade switch, and the instance's name for a contract with `instance = "..."`),
+/// each followed by the `#[state(initial = arg(name))]` arguments, which both read: what
+/// `Chain::install` needs.
 fn install_builder(module: &DslModule, role: Role, function: &str, doc: &str) -> TokenStream {
     let function = Ident::new(function, Span::call_site());
     let lifecycle = module.exports.iter().find(|e| e.role == role);
     let mut params: Vec<&Param> = lifecycle.map_or_else(Vec::new, |e| e.params.iter().collect());
+    params.extend(module.state_args());
     let instance = module.instance_param();
     if let Some(instance) = instance {
         if !params

@@ -18,10 +18,11 @@ pub fn expand(module: &DslModule) -> TokenStream {
         .iter()
         .filter(|export| export.role == Role::EntryPoint)
         .map(entry_point);
-    let mut install_arguments: Vec<TokenStream> = module
-        .init()
-        .map(|init| init.params.iter().map(argument).collect())
-        .unwrap_or_default();
+    let init_params = module.init().into_iter().flat_map(|init| &init.params);
+    let mut install_arguments: Vec<TokenStream> = init_params
+        .chain(module.state_args())
+        .map(argument)
+        .collect();
     let chosen_at_install = module.reads_events_mode();
     if chosen_at_install {
         install_arguments.push(quote! { #schema::ArgumentDescription::events_mode() });

@@ -10,7 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::{spanned::Spanned, Type};
 
-use crate::model::{DslModule, Mode, Output, Role};
+use crate::model::{DslModule, Initial, Mode, Output, Role};
 
 /// A never-called function whose body requires the signature types to fit their roles.
 pub fn expand(module: &DslModule) -> TokenStream {
@@ -30,7 +30,15 @@ pub fn expand(module: &DslModule) -> TokenStream {
         let cfgs = &export.cfgs;
         quote! { #(#cfgs)* { #(#params)* #output } }
     });
-    let state = module.state.iter().map(|item| check("is_state", &item.ty));
+    let state = module.state.iter().map(|item| match &item.initial {
+        None => check("is_state", &item.ty),
+        // The interface's `installer` takes the argument as `<T as InitialState>::Value`.
+        Some(Initial::Arg(_)) => TokenStream::new(),
+        Some(Initial::Caller(span)) => {
+            let ty = &item.ty;
+            quote_spanned! {*span=> ::casper_dsl::__private::is_initial_caller::<#ty>(); }
+        }
+    });
     quote! {
         const _: fn() = || { #(#checks)* #(#state)* };
     }

@@ -1,16 +1,40 @@
 //! `#[state]` consts and `#[event]` structs, modelled.
 
-use syn::{ext::IdentExt, Expr, Fields, ItemConst, ItemStruct};
+use syn::{
+    ext::IdentExt, parse_quote_spanned, spanned::Spanned, Attribute, Expr, Fields, ItemConst,
+    ItemStruct,
+};
 
 use super::signature::{check_type, TypeUse};
 use crate::{
-    attrs::{self},
+    attrs::{self, InitialSource},
     errors::Errors,
-    model::{Event, Name, StateItem},
+    model::{Event, Initial, Name, Param, StateItem},
 };
 
-/// `const NAME: Var<T> = Var::new("key");`: the named key comes from the string literal.
-pub(super) fn parse_state_item(constant: &ItemConst, errors: &mut Errors) -> Option<StateItem> {
+/// `const NAME: Var<T> = Var::new("key");`: the named key comes from the string literal; `attr`
+/// (`#[state]` or `#[state(initial = ...)]`) gives the value at install, if any.
+pub(super) fn parse_state_item(
+    constant: &ItemConst,
+    attr: &Attribute,
+    errors: &mut Errors,
+) -> Option<StateItem> {
+    let initial = attrs::parse_state_args(attr, errors).map(|source| match source {
+        InitialSource::Caller(span) => Initial::Caller(span),
+        InitialSource::Arg(ident) => {
+            let ty = &constant.ty;
+            Initial::Arg(Param {
+                name: Name {
+                    value: ident.unraw().to_string(),
+                    span: ident.span(),
+                },
+                ty: parse_quote_spanned! {ty.span()=>
+                    <#ty as ::casper_dsl::__private::InitialState>::Value
+                },
+                ident,
+            })
+        }
+    });
     let key = match &*constant.expr {
         Expr::Call(call) if call.args.len() == 1 => {
             attrs::string_literal(&call.args[0]).map(attrs::name_of)
@@ -29,6 +53,7 @@ pub(super) fn parse_state_item(constant: &ItemConst, errors: &mut Errors) -> Opt
         ident: constant.ident.clone(),
         ty: (*constant.ty).clone(),
         key: key?,
+        initial,
     })
 }
 

@@ -20,7 +20,7 @@ mod signature;
 use items::{parse_event, parse_state_item};
 use placement::{
     report_attrs, report_cfg_attr_dsl, report_cfgs, report_impl_items, report_nested_attrs,
-    report_nested_items, report_role_attrs, report_symbol_attrs, take_attr,
+    report_nested_items, report_role_attrs, report_symbol_attrs, take_attr, take_attr_with_args,
 };
 use signature::take_export;
 
@@ -143,10 +143,12 @@ fn take_items(items: &mut [Item], errors: &mut Errors) -> DslItems {
             Item::Const(constant) => {
                 report_role_attrs(&mut constant.attrs, errors);
                 report_attrs(&mut constant.attrs, &[EVENT_ATTR], errors);
-                if take_attr(&mut constant.attrs, STATE_ATTR, errors)
-                    && !report_cfgs(&constant.attrs, "a #[state] item", errors)
-                {
-                    found.state.extend(parse_state_item(constant, errors));
+                if let Some(attr) = take_attr_with_args(&mut constant.attrs, STATE_ATTR, errors) {
+                    if !report_cfgs(&constant.attrs, "a #[state] item", errors) {
+                        found
+                            .state
+                            .extend(parse_state_item(constant, &attr, errors));
+                    }
                 }
             }
             Item::Struct(structure) => {
@@ -217,10 +219,10 @@ fn item_attrs(item: &mut Item) -> Option<&mut Vec<Attribute>> {
 
 #[cfg(test)]
 mod tests {
-    use quote::quote;
+    use quote::{quote, ToTokens};
 
     use super::*;
-    use crate::model::{Output, Role};
+    use crate::model::{Initial, Output, Role};
 
     fn parse(mode: Mode, args: TokenStream, item: TokenStream) -> syn::Result<DslModule> {
         let (module, errors) = parse_module(mode, args, item)?;
@@ -369,6 +371,39 @@ mod tests {
     }
 
     #[test]
+    fn models_initial_state_values_as_install_arguments() {
+        let module = parse(
+            Mode::Contract,
+            quote!(),
+            quote! {
+                mod counter {
+                    #[state(initial = arg(r#type))] const KIND: Var<String> = Var::new("kind");
+                    #[state(initial = caller)] const OWNER: Fixed<AccountHash> = Fixed::new("o");
+                    #[state] const TOTAL: Var<u64> = Var::new("total");
+                    #[entry_point] pub fn get() {}
+                }
+            },
+        )
+        .unwrap();
+        let initial: Vec<_> = module
+            .state
+            .iter()
+            .map(|item| match &item.initial {
+                Some(Initial::Arg(param)) => format!("arg {}", param.name.value),
+                Some(Initial::Caller(_)) => "caller".to_string(),
+                None => "default".to_string(),
+            })
+            .collect();
+        assert_eq!(initial, ["arg type", "caller", "default"]);
+        let args: Vec<_> = module.state_args().collect();
+        assert_eq!(args.len(), 1);
+        assert_eq!(
+            args[0].ty.to_token_stream().to_string(),
+            "< Var < String > as :: casper_dsl :: __private :: InitialState > :: Value"
+        );
+    }
+
+    #[test]
     fn misplaced_or_malformed_item_attributes_are_reported() {
         let found = messages(parse(
             Mode::Contract,
@@ -389,7 +424,7 @@ mod tests {
             "`#[event]` applies to a struct",
             "initialised with its named key",
             "an #[event] has named fields",
-            "#[state] takes no arguments",
+            "unknown argument: #[state] takes `initial = caller`",
             "expected a list of group names",
         ];
         for text in expected {

@@ -173,20 +173,35 @@ pub(super) fn report_attrs(attrs: &mut Vec<Attribute>, names: &[&str], errors: &
 /// Removes `#[name]` from `attrs` and tells whether it was there; arguments, which these
 /// attributes do not take, and repeats are reported.
 pub(super) fn take_attr(attrs: &mut Vec<Attribute>, name: &str, errors: &mut Errors) -> bool {
-    let mut found = false;
+    let Some(attr) = take_attr_with_args(attrs, name, errors) else {
+        return false;
+    };
+    if !matches!(attr.meta, syn::Meta::Path(_)) {
+        errors.add_spanned(
+            &attr.meta,
+            format!("#[{name}] takes no arguments: write `#[{name}]`"),
+        );
+    }
+    true
+}
+
+/// Removes the item attribute `#[name]` or `#[name(...)]` from `attrs` and returns it (the
+/// first, if it is repeated: each repetition is reported).
+pub(super) fn take_attr_with_args(
+    attrs: &mut Vec<Attribute>,
+    name: &str,
+    errors: &mut Errors,
+) -> Option<Attribute> {
+    let mut found = None;
     attrs.retain(|attr| {
         if !attrs::is_item_attr(attr, name) {
             return true;
         }
-        if !matches!(attr.meta, syn::Meta::Path(_)) {
-            errors.add_spanned(
-                &attr.meta,
-                format!("#[{name}] takes no arguments: write `#[{name}]`"),
-            );
-        } else if found {
+        if found.is_some() {
             errors.add_spanned(attr, format!("duplicate #[{name}]"));
+        } else {
+            found = Some(attr.clone());
         }
-        found = true;
         false
     });
     found
