@@ -109,3 +109,17 @@ fn the_counter_works_on_a_network_with_addressable_entities() {
         Ok(casper_dsl_testing::casper_types::StoredValue::AddressableEntity(_))
     ));
 }
+
+#[test]
+fn the_schema_lists_the_state_argument_among_the_install_arguments() {
+    let schema = counter::counter::__casper_dsl_schema();
+    let arguments: Vec<_> = schema
+        .install_arguments
+        .iter()
+        .map(|argument| (argument.name, argument.cl_type.clone(), argument.optional))
+        .collect();
+    assert_eq!(
+        arguments,
+        [("start", casper_dsl_testing::CLType::U64, false)]
+    );
+}
