@@ -11,8 +11,9 @@
 pub mod {{module}} {
     use casper_dsl::prelude::*;
 
-    /// The count, created by the installer under the contract named key `count`.
-    #[state]
+    /// The count, created by the installer under the contract named key `count`, holding the
+    /// install argument `start` at first.
+    #[state(initial = arg(start))]
     pub const COUNT: Var<u64> = Var::new("count");
 
     /// The contract's errors, each reverting with `ApiError::User(code)`.
@@ -21,12 +22,6 @@ pub mod {{module}} {
     pub enum CounterError {
         /// The count would exceed `u64::MAX`.
         Overflow = 1,
-    }
-
-    /// Runs once, inside the contract, when it is installed.
-    #[init]
-    pub fn init(start: u64) {
-        COUNT.set(start);
     }
 
     /// Adds `by` to the count and returns the new count.
