@@ -467,7 +467,12 @@ fn initial_source(value: &Expr) -> Option<InitialSource> {
             if !function.path.is_ident("arg") || arg.qself.is_some() {
                 return None;
             }
-            arg.path.get_ident().cloned().map(InitialSource::Arg)
+            // `self`, `crate`, ... parse as paths but cannot name a parameter of `installer`.
+            let name = arg.path.get_ident()?;
+            let is_path_keyword = ["self", "Self", "super", "crate"]
+                .iter()
+                .any(|keyword| name == keyword);
+            (!is_path_keyword).then(|| InitialSource::Arg(name.clone()))
         }
         _ => None,
     }

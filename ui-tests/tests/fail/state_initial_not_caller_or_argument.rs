@@ -12,6 +12,8 @@ pub mod counter {
     pub const OWNER: Fixed<AccountHash> = Fixed::new("owner");
     #[state(initial = caller, initial = caller)]
     pub const ADMIN: Fixed<AccountHash> = Fixed::new("admin");
+    #[state(initial = arg(self))]
+    pub const SELF: Var<u64> = Var::new("self");
 
     #[entry_point]
     pub fn get() -> u64 {
