@@ -42,6 +42,7 @@ extern crate std;
 pub mod access;
 mod allocator;
 mod args;
+mod blake2b;
 mod buffer;
 mod cl_value;
 pub mod errors;

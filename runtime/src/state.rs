@@ -48,13 +48,13 @@ use casper_types::{
     account::AccountHash,
     bytesrepr::{self, Bytes, FromBytes, ToBytes},
     contracts::NamedKeys,
-    ApiError, CLTyped, Digest, Key, URef, U128, U256, U512,
+    ApiError, CLTyped, Key, URef, U128, U256, U512,
 };
 use num_traits::{CheckedAdd, CheckedSub};
 
 use crate::{
     access::get_caller,
-    buffer,
+    blake2b, buffer,
     cl_value::read_host_value,
     errors::UnwrapOrRevert,
     named_keys::{required_key_as, FromNamedKey},
@@ -286,7 +286,7 @@ fn write_item_key(bytes: &[u8], text: &mut [u8; ITEM_KEY_LENGTH]) -> usize {
     if bytes.len() <= LONGEST_BASE64_KEY {
         write_base64(bytes, text)
     } else {
-        let digest = Digest::hash(bytes).value();
+        let digest = blake2b::hash(bytes);
         base16::encode_config_slice(&digest, base16::EncodeLower, text)
     }
 }
@@ -454,7 +454,7 @@ mod tests {
     use alloc::{string::ToString, vec};
 
     use base64::{engine::general_purpose::STANDARD, Engine};
-    use casper_types::AccessRights;
+    use casper_types::{AccessRights, Digest};
 
     use super::*;
     use crate::named_keys::tests::every_key;
