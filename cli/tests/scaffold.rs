@@ -241,12 +241,12 @@ fn a_float_fails_the_plain_build_with_the_engines_report() {
     let lib = crate_dir.join("contract/src/lib.rs");
     let source = fs::read_to_string(&lib).unwrap();
     let with_float = source.replacen(
-        "    #[init]",
+        "    /// The current count.",
         "    #[entry_point]\n    pub fn half(n: u64) -> u64 {\n        \
-         (core::hint::black_box(n) as f64 * 0.5) as u64\n    }\n\n    #[init]",
+         (core::hint::black_box(n) as f64 * 0.5) as u64\n    }\n\n    /// The current count.",
         1,
     );
-    assert_ne!(with_float, source, "the template has an #[init]");
+    assert_ne!(with_float, source, "the template documents `get`");
     fs::write(&lib, with_float).unwrap();
 
     let target_dir = target_dir().join("plain-build");
