@@ -48,6 +48,6 @@ fn main() {
         None,
         casper_dsl::casper_types::contracts::ContractHash::new([1; 32]),
     );
-    let names: Vec<&str> = install.args.named_args().map(|arg| arg.name()).collect();
-    assert_eq!(names, ["label", "start", "type", "limit", "peer"]);
+    let names = install.args.named_args().map(|arg| arg.name());
+    assert!(names.eq(["label", "start", "type", "limit", "peer"]));
 }
