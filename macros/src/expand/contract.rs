@@ -10,7 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::{spanned::Spanned, Ident, Type};
 
-use super::export::{export_fn, returned_cl_type, user_export};
+use super::export::{export_fn, read_arg, returned_cl_type, user_export};
 use crate::model::{DslModule, Export, Initial, Role};
 
 pub fn expand(module: &DslModule) -> TokenStream {
@@ -61,12 +61,10 @@ fn installer_body(module: &DslModule) -> TokenStream {
     // The instance's name, read (and so checked) before anything is created.
     let instance = match module.instance_param() {
         Some(param) => {
-            let (arg, ty) = (&param.name.value, &param.ty);
-            quote_spanned! {ty.span()=>
+            let value = read_arg(param);
+            quote_spanned! {param.ty.span()=>
                 ::casper_dsl::__private::Option::Some(
-                    ::casper_dsl::__private::InstanceName::instance_name(
-                        &(&&::casper_dsl::__private::ArgumentReader::<#ty>::new()).read(#arg),
-                    ),
+                    ::casper_dsl::__private::InstanceName::instance_name(&#value),
                 )
             }
         }
@@ -161,12 +159,7 @@ fn initial_value(initial: &Initial, ty: &Type) -> TokenStream {
                 <#ty as ::casper_dsl::__private::InitialState>::Value,
             >()
         },
-        Initial::Arg(param) => {
-            let (arg, ty) = (&param.name.value, &param.ty);
-            quote_spanned! {ty.span()=>
-                (&&::casper_dsl::__private::ArgumentReader::<#ty>::new()).read(#arg)
-            }
-        }
+        Initial::Arg(param) => read_arg(param),
     }
 }
 
@@ -243,10 +236,8 @@ fn lifecycle_call(module: &DslModule, role: Role) -> TokenStream {
     };
     let entry_point = &export.name.value;
     let args = export.params.iter().map(|param| {
-        let (name, ty) = (&param.name.value, &param.ty);
-        quote_spanned! {ty.span()=>
-            .arg(#name, (&&::casper_dsl::__private::ArgumentReader::<#ty>::new()).read(#name))
-        }
+        let (name, value) = (&param.name.value, read_arg(param));
+        quote_spanned! {param.ty.span()=> .arg(#name, #value) }
     });
     quote! {
         ::casper_dsl::__private::Option::Some(

@@ -60,7 +60,7 @@ fn call_and_return(export: &Export) -> TokenStream {
 /// Decodes the named runtime argument of `param` (spanned at its type, so a type that cannot
 /// be decoded is reported where the user wrote it). The reader is chosen by method resolution
 /// on the real type: an `Option<T>` argument may be omitted, any other is required.
-fn read_arg(param: &Param) -> TokenStream {
+pub(super) fn read_arg(param: &Param) -> TokenStream {
     let (name, ty) = (&param.name.value, &param.ty);
     quote_spanned! {ty.span()=>
         (&&::casper_dsl::__private::ArgumentReader::<#ty>::new()).read(#name)
