@@ -5,6 +5,8 @@
 //! use any code below [`FIRST_RESERVED_USER_CODE`]; `#[casper_dsl::error]` refuses the codes
 //! above.
 
+use core::any::TypeId;
+
 use casper_types::ApiError;
 
 /// User codes from this one up to `u16::MAX` are reserved for the runtime.
@@ -47,12 +49,21 @@ pub fn revert(error: impl Into<ApiError>) -> ! {
     unsafe { casper_contract::ext_ffi::casper_revert(code) }
 }
 
-/// Reverts with an error only known at run time, numbered by casper-types' own conversion:
-/// [`code_of`]'s `match`, which folds away for a constant error, would be stored whole here.
+/// Reverts with an error only known at run time: one copy per error type `E`. An `ApiError`
+/// of any kind is numbered by casper-types' conversion (half a kilobyte, which casper-contract
+/// links into installers anyway); any other type converts to a few kinds, over which
+/// [`code_of`] folds: six numbers for `bytesrepr::Error`, the error of every encoding, so an
+/// entry point that encodes stores no conversion at all.
 #[inline(never)]
-fn revert_with_runtime_error(error: ApiError) -> ! {
+fn revert_with_runtime_error<E: Into<ApiError> + 'static>(error: E) -> ! {
+    let error = error.into();
+    let code = if TypeId::of::<E>() == TypeId::of::<ApiError>() {
+        u32::from(error)
+    } else {
+        code_of(error)
+    };
     // SAFETY: reverting takes any number.
-    unsafe { casper_contract::ext_ffi::casper_revert(u32::from(error)) }
+    unsafe { casper_contract::ext_ffi::casper_revert(code) }
 }
 
 /// The first number of the `ApiError::User` range.
@@ -147,27 +158,41 @@ pub trait UnwrapOrRevert<T> {
     fn unwrap_or_revert_with(self, error: impl Into<ApiError>) -> T;
 }
 
+// Matches rather than `unwrap_or_else`: a closure is a function of its own, which the optimiser
+// may leave out of line, a call site the engine's instrumentation wraps.
 impl<T> UnwrapOrRevert<T> for Option<T> {
     #[inline(always)]
     fn unwrap_or_revert(self) -> T {
-        self.unwrap_or_else(|| revert(ApiError::None))
+        match self {
+            Some(value) => value,
+            None => revert(ApiError::None),
+        }
     }
 
     #[inline(always)]
     fn unwrap_or_revert_with(self, error: impl Into<ApiError>) -> T {
-        self.unwrap_or_else(|| revert(error))
+        match self {
+            Some(value) => value,
+            None => revert(error),
+        }
     }
 }
 
-impl<T, E: Into<ApiError>> UnwrapOrRevert<T> for Result<T, E> {
+impl<T, E: Into<ApiError> + 'static> UnwrapOrRevert<T> for Result<T, E> {
     #[inline(always)]
     fn unwrap_or_revert(self) -> T {
-        self.unwrap_or_else(|error| revert_with_runtime_error(error.into()))
+        match self {
+            Ok(value) => value,
+            Err(error) => revert_with_runtime_error(error),
+        }
     }
 
     #[inline(always)]
     fn unwrap_or_revert_with(self, error: impl Into<ApiError>) -> T {
-        self.unwrap_or_else(|_| revert(error))
+        match self {
+            Ok(value) => value,
+            Err(_) => revert(error),
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use casper_types::{
 use crate::{
     buffer::{self, HostError},
     cl_value::{read_host_value, with_cl_value},
-    errors::UnwrapOrRevert,
+    errors::{revert, UnwrapOrRevert},
     named_keys::{uref_bytes, uref_from_parts, uref_key, UREF_LENGTH},
 };
 
@@ -34,9 +34,11 @@ pub fn read<T: CLTyped + FromBytes + 'static>(uref: URef) -> Result<Option<T>, b
 /// `ApiError::ValueNotFound` if there is none. Same as casper-contract's
 /// `storage::read_or_revert`.
 pub fn read_or_revert<T: CLTyped + FromBytes + 'static>(uref: URef) -> T {
-    read(uref)
-        .unwrap_or_revert_with(ApiError::Read)
-        .unwrap_or_revert_with(ApiError::ValueNotFound)
+    match read(uref) {
+        Ok(Some(value)) => value,
+        Ok(None) => revert(ApiError::ValueNotFound),
+        Err(_) => revert(ApiError::Read),
+    }
 }
 
 /// Writes `value` under `uref`. Same as casper-contract's `storage::write`.
