@@ -10,8 +10,8 @@
 //! so such a value is encoded on the stack by a few instructions, and the general path is
 //! linked only into contracts that store a compound type (`Option<T>`, `Vec<T>`, tuples,
 //! maps). The value's own bytes come from `encode_fixed` for the numbers, `bool`, `URef` and
-//! `AccountHash` (whose `to_bytes` would allocate, out of line), from `to_bytes` for the other
-//! simple types.
+//! `AccountHash` (whose `to_bytes` would allocate, out of line), from [`KeyBytes`] for a `Key`,
+//! from `to_bytes` for the other simple types.
 
 use alloc::{string::String, vec::Vec};
 use core::{
@@ -21,14 +21,15 @@ use core::{
 
 use casper_types::{
     account::AccountHash,
-    bytesrepr::{self, FromBytes, ToBytes},
+    bytesrepr::{self, Bytes, FromBytes, ToBytes},
     contracts::{ContractHash, ContractPackageHash},
-    AddressableEntityHash, CLType, CLTyped, CLValue, PackageHash, URef, U128, U256, U512,
+    AddressableEntityHash, CLType, CLTyped, CLValue, Key, PackageHash, URef, U128, U256, U512,
 };
 
 use crate::{
     buffer::{self, StackBuffer, STACK_BUFFER},
     errors::UnwrapOrRevert,
+    key_bytes::{decode_key, KeyBytes, LONGEST_KEY},
     named_keys::{uref_bytes, UREF_LENGTH},
     signature::Value,
 };
@@ -93,16 +94,19 @@ pub(crate) fn with_cl_value<T: CLTyped + ToBytes + 'static, R>(
     };
     let mut fixed = [0u8; LONGEST_FIXED];
     if let Some(length) = encode_fixed(&value, &mut fixed) {
-        // Not zeroed: the host is handed the initialised bytes only, and zeroing the rest cost
-        // every store and return about sixty bytes of stored code.
-        let mut encoded = StackBuffer::<{ 4 + LONGEST_FIXED + LONGEST_SIMPLE_TYPE }>::uninit();
-        let start = encoded.as_mut_ptr().cast::<u8>();
-        // SAFETY: the buffer has room for the value's length, its bytes and its type, which
-        // `join` initialises; only those bytes are read.
-        return use_bytes(unsafe {
-            join(start, &fixed[..length], cl_type.as_bytes());
-            core::slice::from_raw_parts(start, 4 + length + cl_type.length)
-        });
+        return with_joined::<{ 4 + LONGEST_FIXED + LONGEST_SIMPLE_TYPE }, R>(
+            &fixed[..length],
+            cl_type,
+            use_bytes,
+        );
+    }
+    // A key apart from the numbers, so that their buffers stay the size of a `U512`.
+    if let Some(key) = (&value as &dyn Any).downcast_ref::<Key>() {
+        return with_joined::<{ 4 + LONGEST_KEY + LONGEST_SIMPLE_TYPE }, R>(
+            KeyBytes::of(key).as_slice(),
+            cl_type,
+            use_bytes,
+        );
     }
     let inner = value.into_bytes().unwrap_or_revert();
     // SAFETY: `join` initialises the `4 + inner.len() + cl_type.length` bytes it is given.
@@ -113,6 +117,26 @@ pub(crate) fn with_cl_value<T: CLTyped + ToBytes + 'static, R>(
             use_bytes,
         )
     }
+}
+
+/// Hands `use_bytes` the `CLValue` of a value whose bytes are `inner` and whose type is
+/// `cl_type`, built in a stack buffer of `N` bytes (at least `4 + inner.len() + 5`).
+#[inline(always)]
+fn with_joined<const N: usize, R>(
+    inner: &[u8],
+    cl_type: SimpleType,
+    use_bytes: impl FnOnce(&[u8]) -> R,
+) -> R {
+    // Not zeroed: the host is handed the initialised bytes only, and zeroing the rest cost
+    // every store and return about sixty bytes of stored code.
+    let mut encoded = StackBuffer::<N>::uninit();
+    let start = encoded.as_mut_ptr().cast::<u8>();
+    // SAFETY: the buffer has room for the value's length, its bytes and its type, which `join`
+    // initialises; only those bytes are read.
+    use_bytes(unsafe {
+        join(start, inner, cl_type.as_bytes());
+        core::slice::from_raw_parts(start, 4 + inner.len() + cl_type.length)
+    })
 }
 
 /// The longest value [`encode_fixed`] writes: a `U512`'s length byte and 64 bytes.
@@ -342,11 +366,48 @@ pub(crate) fn longest_encoding<T: 'static>() -> Option<usize> {
 
 /// `bytes` decoded as exactly one `T`, with `bytesrepr::deserialize`'s errors.
 #[inline(always)]
-pub(crate) fn decode_exactly<T: FromBytes>(bytes: &[u8]) -> Result<T, bytesrepr::Error> {
-    match T::from_bytes(bytes)? {
+pub(crate) fn decode_exactly<T: FromBytes + 'static>(bytes: &[u8]) -> Result<T, bytesrepr::Error> {
+    match decode_prefix::<T>(bytes)? {
         (value, []) => Ok(value),
         _ => Err(bytesrepr::Error::LeftOverBytes),
     }
+}
+
+/// Decodes a `T` from the start of `bytes`, returning the rest, as `T::from_bytes` does: a
+/// `Key` and a list of them without casper-types' codec for keys ([`decode_key`]), a `Vec<u8>`
+/// as `Bytes` (the same encoding, as casper-types' debug builds insist).
+#[inline(always)]
+pub(crate) fn decode_prefix<T: FromBytes + 'static>(
+    bytes: &[u8],
+) -> Result<(T, &[u8]), bytesrepr::Error> {
+    if TypeId::of::<T>() == TypeId::of::<Vec<u8>>() {
+        let decoded = Bytes::from_bytes(bytes).map(|(list, rest)| (Vec::from(list), rest));
+        // SAFETY: `T` is `Vec<u8>`.
+        return decoded.map(|(list, rest)| (unsafe { same_type(list) }, rest));
+    }
+    if TypeId::of::<T>() == TypeId::of::<Key>() {
+        // SAFETY: `T` is `Key`.
+        return decode_key(bytes).map(|(key, rest)| (unsafe { same_type(key) }, rest));
+    }
+    if TypeId::of::<T>() == TypeId::of::<Vec<Key>>() {
+        // SAFETY: `T` is `Vec<Key>`.
+        return decode_key_list(bytes).map(|(keys, rest)| (unsafe { same_type(keys) }, rest));
+    }
+    T::from_bytes(bytes)
+}
+
+/// A `Vec<Key>` from the start of `bytes`, as casper-types decodes one: a `u32` count, then
+/// the keys, in a vector first sized for at most 4 KB.
+fn decode_key_list(bytes: &[u8]) -> Result<(Vec<Key>, &[u8]), bytesrepr::Error> {
+    let (count, mut rest) = u32::from_bytes(bytes)?;
+    let count = count as usize;
+    let mut keys = Vec::with_capacity(count.min(4096 / core::mem::size_of::<Key>()));
+    for _ in 0..count {
+        let (key, after) = decode_key(rest)?;
+        keys.push(key);
+        rest = after;
+    }
+    Ok((keys, rest))
 }
 
 #[cfg(test)]
@@ -470,6 +531,25 @@ pub(crate) mod tests {
             [8u8; 200],
             PublicKey::System,
         );
+    }
+
+    #[test]
+    fn every_kind_of_key_is_stored_and_read_as_casper_types_does() {
+        let keys = crate::named_keys::tests::every_key();
+        for key in &keys {
+            assert_eq!(encoded(*key), casper_types_encoding(*key), "{key:?}");
+            let bytes = key.to_bytes().unwrap();
+            assert_eq!(decode_exactly::<Key>(&bytes), Ok(*key), "{key:?}");
+        }
+        // A list of them, and every prefix of its encoding, with casper-types' errors.
+        let list = keys.to_bytes().unwrap();
+        for end in 0..=list.len() {
+            assert_eq!(
+                decode_prefix::<Vec<Key>>(&list[..end]),
+                Vec::<Key>::from_bytes(&list[..end]),
+                "{end}"
+            );
+        }
     }
 
     #[test]

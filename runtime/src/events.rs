@@ -37,17 +37,19 @@
 //! means no events), and keeps it in the contract's `events_mode` named key.
 
 use alloc::{string::String, vec::Vec};
+use core::any::Any;
 
 use casper_contract::ext_ffi;
 use casper_types::{
     bytesrepr::{self, FromBytes, ToBytes},
-    CLType, CLTyped, URef,
+    CLType, CLTyped, Key, URef,
 };
 
 use crate::{
     buffer::{self, HostError},
     cl_value,
     errors::UnwrapOrRevert,
+    key_bytes::{self, KeyBytes},
     named_keys::required_key_as,
     storage,
 };
@@ -133,15 +135,22 @@ pub trait EventField: Sized {
     fn cl_type() -> CLType;
 }
 
-/// The numbers, `bool`, `URef` and `AccountHash` are measured and encoded on the stack (chosen
-/// by `TypeId`, which folds at compile time): casper-types' `to_bytes` for them allocates, out
-/// of line.
+/// The numbers, `bool`, `URef` and `AccountHash` are measured and encoded on the stack, a `Key`
+/// by [`KeyBytes`] (chosen by `TypeId`, which folds at compile time): casper-types' `to_bytes`
+/// for them allocates, out of line, and for a `Key` links its whole codec.
 impl<T: ToBytes + FromBytes + CLTyped + 'static> EventField for T {
     fn encoded_length(&self) -> usize {
+        if let Some(key) = (self as &dyn Any).downcast_ref::<Key>() {
+            return key_bytes::encoded_length(key);
+        }
         cl_value::fixed_length(self).unwrap_or_else(|| self.serialized_length())
     }
 
     fn encode(&self, writer: &mut Vec<u8>) -> Result<(), bytesrepr::Error> {
+        if let Some(key) = (self as &dyn Any).downcast_ref::<Key>() {
+            append_key(key, writer);
+            return Ok(());
+        }
         let mut fixed = [0u8; cl_value::LONGEST_FIXED];
         match cl_value::encode_fixed(self, &mut fixed) {
             Some(length) => {
@@ -153,12 +162,18 @@ impl<T: ToBytes + FromBytes + CLTyped + 'static> EventField for T {
     }
 
     fn decode(bytes: &[u8]) -> Result<(Self, &[u8]), bytesrepr::Error> {
-        crate::signature::decode_prefix(bytes)
+        cl_value::decode_prefix(bytes)
     }
 
     fn cl_type() -> CLType {
         T::cl_type()
     }
+}
+
+/// Appends `key`'s encoding to `writer`: one copy for every `Key` field of every event.
+#[inline(never)]
+fn append_key(key: &Key, writer: &mut Vec<u8>) {
+    writer.extend_from_slice(KeyBytes::of(key).as_slice());
 }
 
 /// Records `event` as the contract's events mode says: a native message on its topic, a CES

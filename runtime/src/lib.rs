@@ -49,6 +49,7 @@ pub mod errors;
 pub mod events;
 mod install;
 mod interface;
+mod key_bytes;
 pub mod named_keys;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
@@ -66,6 +67,7 @@ pub use casper_types;
 pub use casper_types::ApiError;
 pub use install::AccountKeyNames;
 pub use interface::{Call, Install};
+pub use key_bytes::KeyBytes;
 pub use signature::{Omittable, Value};
 
 /// Everything a contract module usually needs, for `use casper_dsl::prelude::*;`.
@@ -74,6 +76,7 @@ pub mod prelude {
         access::{get_caller, immediate_caller, require_caller, this_package},
         errors::{revert, UnwrapOrRevert},
         events::emit,
+        key_bytes::KeyBytes,
         named_keys::{get_key, get_key_as, has_key, put_key, remove_key},
         state::{Fixed, Mapping, Var},
         storage, Omittable,

@@ -13,7 +13,7 @@ use core::{mem::MaybeUninit, slice};
 use casper_contract::ext_ffi;
 use casper_types::{
     account::AccountHash,
-    bytesrepr::{FromBytes, ToBytes},
+    bytesrepr::ToBytes,
     contracts::{ContractHash, ContractPackageHash},
     AccessRights, ApiError, Key, KeyTag, URef,
 };
@@ -263,7 +263,7 @@ fn decode_key(bytes: &[u8]) -> Key {
 
 /// `bytes` decoded as exactly one `Key`, or what `fail` makes of the error (`decode_key`
 /// reverts with it); the usual named-key variants (URef, contract hash, account) are decoded
-/// inline: `Key::from_bytes` handles all 20-odd variants and copies.
+/// inline, the others by [`decode_key`](crate::key_bytes::decode_key).
 // Inlined, and the error left to a closure rather than returned, so that `decode_key` compiles
 // to what it did before the unit tests needed this part apart.
 #[inline(always)]
@@ -280,7 +280,7 @@ fn parse_key(bytes: &[u8], fail: impl FnOnce(ApiError) -> Key) -> Key {
         }
         _ => {}
     }
-    match Key::from_bytes(bytes) {
+    match crate::key_bytes::decode_key(bytes) {
         Ok((key, [])) => key,
         Ok(_) => fail(ApiError::Deserialize),
         Err(error) => fail(ApiError::from(error)),
@@ -300,7 +300,7 @@ pub(crate) mod tests {
 
     use casper_types::{
         addressable_entity::NamedKeyAddr,
-        bytesrepr,
+        bytesrepr::{self, FromBytes},
         contract_messages::{MessageAddr, TopicNameHash},
         system::{auction::BidAddr, mint::BalanceHoldAddr},
         BlockGlobalAddr, BlockTime, ByteCodeAddr, DeployHash, Digest, EntityAddr, EntryPointAddr,

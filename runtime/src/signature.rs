@@ -13,7 +13,7 @@ use alloc::{
     string::String,
     vec::Vec,
 };
-use core::{any::Any, cmp::Ordering, marker::PhantomData};
+use core::{cmp::Ordering, marker::PhantomData};
 
 use casper_types::{
     account::AccountHash,
@@ -151,31 +151,9 @@ impl<A: Value> Value for (A,) {}
 impl<A: Value, B: Value> Value for (A, B) {}
 impl<A: Value, B: Value, C: Value> Value for (A, B, C) {}
 
-impl<T: Value> Value for Vec<T> {
-    fn from_value_bytes(bytes: &[u8]) -> Result<Self, bytesrepr::Error> {
-        match decode_prefix::<Self>(bytes)? {
-            (value, []) => Ok(value),
-            _ => Err(bytesrepr::Error::LeftOverBytes),
-        }
-    }
-}
-
-/// Decodes a `T` from the start of `bytes`, returning the rest. A `Vec<u8>` is decoded as
-/// `Bytes` (the same encoding), as casper-types' debug builds insist; any other type as itself.
-pub(crate) fn decode_prefix<T: FromBytes + 'static>(
-    bytes: &[u8],
-) -> Result<(T, &[u8]), bytesrepr::Error> {
-    let mut value: Option<T> = None;
-    let slot: &mut dyn Any = &mut value;
-    if let Some(byte_list) = slot.downcast_mut::<Option<Vec<u8>>>() {
-        let (decoded, rest) = Bytes::from_bytes(bytes)?;
-        *byte_list = Some(decoded.into());
-        return value
-            .map(|value| (value, rest))
-            .ok_or(bytesrepr::Error::Formatting);
-    }
-    T::from_bytes(bytes)
-}
+/// Decoded by [`decode_prefix`](crate::cl_value::decode_prefix): a `Vec<u8>` as `Bytes` and a
+/// `Vec<Key>` without casper-types' codec for keys.
+impl<T: Value> Value for Vec<T> {}
 
 /// A type an entry point can take as a runtime argument: the entry point decodes it, its
 /// callers (through the generated interface) encode it. Every [`Value`], and `Result`s of them.
@@ -542,7 +520,7 @@ mod tests {
 
         let mut longer = bytes.clone();
         longer.extend_from_slice(&[0xA1, 0xB2]);
-        let (decoded, rest) = decode_prefix::<T>(&longer).unwrap();
+        let (decoded, rest) = crate::cl_value::decode_prefix::<T>(&longer).unwrap();
         assert_eq!((decoded, rest), (value, &[0xA1, 0xB2][..]));
         assert_eq!(
             T::from_value_bytes(&longer).unwrap_err(),
@@ -715,7 +693,7 @@ mod tests {
             let mut longer = encoded.clone();
             longer.push(9);
             assert_eq!(
-                decode_prefix::<Vec<u8>>(&longer).unwrap(),
+                crate::cl_value::decode_prefix::<Vec<u8>>(&longer).unwrap(),
                 (bytes.clone(), &[9u8][..])
             );
             assert_eq!(
@@ -724,7 +702,7 @@ mod tests {
             );
             let short = encoded[..encoded.len() - 1].to_vec();
             assert_eq!(
-                decode_prefix::<Vec<u8>>(&short).unwrap_err(),
+                crate::cl_value::decode_prefix::<Vec<u8>>(&short).unwrap_err(),
                 Bytes::from_bytes(&short).unwrap_err()
             );
         }

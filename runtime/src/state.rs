@@ -41,7 +41,7 @@ use alloc::{
     string::String,
     vec::Vec,
 };
-use core::marker::PhantomData;
+use core::{any::Any, marker::PhantomData};
 
 use casper_contract::ext_ffi;
 use casper_types::{
@@ -57,6 +57,7 @@ use crate::{
     blake2b, buffer,
     cl_value::read_host_value,
     errors::UnwrapOrRevert,
+    key_bytes::{KeyBytes, LONGEST_KEY},
     named_keys::{required_key_as, FromNamedKey},
     storage, Value,
 };
@@ -203,7 +204,7 @@ impl<K, V> Mapping<K, V> {
     }
 }
 
-impl<K: ToBytes, V: CLTyped + ToBytes + FromBytes + 'static> Mapping<K, V> {
+impl<K: ToBytes + 'static, V: CLTyped + ToBytes + FromBytes + 'static> Mapping<K, V> {
     /// The dictionary's seed URef; reverts with `ApiError::MissingKey` if the contract has no
     /// such named key.
     pub fn uref(&self) -> URef {
@@ -266,16 +267,42 @@ impl ItemKey {
     /// `key`'s item key; reverts if `key` does not serialize.
     // One copy per key type, shared by every `Mapping` method.
     #[inline(never)]
-    fn of<K: ToBytes>(key: &K) -> Self {
-        let bytes = key.to_bytes().unwrap_or_revert();
+    fn of<K: ToBytes + 'static>(key: &K) -> Self {
         let mut text = [0u8; ITEM_KEY_LENGTH];
-        let length = write_item_key(&bytes, &mut text);
+        let length = match key_encoding(key) {
+            Some((encoded, length)) => write_item_key(&encoded[..length], &mut text),
+            None => write_item_key(&key.to_bytes().unwrap_or_revert(), &mut text),
+        };
         ItemKey { text, length }
     }
 
     fn as_str(&self) -> &str {
         as_ascii(&self.text[..self.length])
     }
+}
+
+/// The encoding of a `Key` or of a pair of them (a tuple encodes as its fields one after the
+/// other), and its length, built by [`KeyBytes`]; `None` for any other type. The type tests
+/// are `TypeId` comparisons, which fold at compile time.
+#[inline(always)]
+fn key_encoding<K: 'static>(key: &K) -> Option<([u8; 2 * LONGEST_KEY], usize)> {
+    let key: &dyn Any = key;
+    let mut encoded = [0u8; 2 * LONGEST_KEY];
+    let mut length = 0;
+    let mut append = |key: &Key| {
+        let bytes = KeyBytes::of(key);
+        encoded[length..length + bytes.as_slice().len()].copy_from_slice(bytes.as_slice());
+        length += bytes.as_slice().len();
+    };
+    if let Some(key) = key.downcast_ref::<Key>() {
+        append(key);
+    } else if let Some((first, second)) = key.downcast_ref::<(Key, Key)>() {
+        append(first);
+        append(second);
+    } else {
+        return None;
+    }
+    Some((encoded, length))
 }
 
 /// Writes the item key of a key serialized as `bytes` to `text` and returns its length. Built

@@ -1,0 +1,675 @@
+//! `Key`s encoded and decoded without casper-types' codec for them.
+//!
+//! casper-types encodes a `Key` through a `Vec` that grows field by field in a match over every
+//! kind of key and sub-address, and decodes one through a `Result` per field and an
+//! out-of-line decoder per sub-address: about 12 KB of code for every contract whose entry
+//! points take, store, compare or record a `Key`, which the engine stores and charges for at
+//! install. Here a key is written to a stack buffer field by field (1.3 KB of code) and read by
+//! one reader (4.6 KB, most of it building each kind of key). The unit tests compare both
+//! directions with casper-types on keys of every kind and sub-kind, on bytes that are not a
+//! key, and on every prefix of each.
+
+use core::{cmp::Ordering, hash::Hasher};
+
+use casper_types::{
+    account::AccountHash,
+    addressable_entity::NamedKeyAddr,
+    bytesrepr::{self, ToBytes},
+    contract_messages::{MessageAddr, TopicNameHash},
+    system::{auction::BidAddr, mint::BalanceHoldAddr},
+    AccessRights, BlockGlobalAddr, BlockTime, ByteCodeAddr, DeployHash, Digest, EntityAddr,
+    EntryPointAddr, EraId, Key, KeyTag, TransferAddr, URef,
+};
+
+/// The longest encoding of a `Key`: a message address (tag, entity address, topic hash and an
+/// optional `u32` index).
+pub(crate) const LONGEST_KEY: usize = 1 + ENTITY_LENGTH + HASH_LENGTH + 1 + 4;
+
+/// The length of a hash, and of the padding after a system registry key's tag.
+const HASH_LENGTH: usize = 32;
+
+/// The length of an entity address: its kind, then its hash.
+const ENTITY_LENGTH: usize = 1 + HASH_LENGTH;
+
+/// The padding after a block-global address's tag.
+const BLOCK_GLOBAL_PADDING: usize = 31;
+
+/// The numbers casper-types gives the kinds of entity (`EntityKindTag`).
+const SYSTEM_ENTITY: u8 = 0;
+const ACCOUNT_ENTITY: u8 = 1;
+const CONTRACT_ENTITY: u8 = 2;
+
+/// The numbers casper-types gives the kinds of bid address (`BidAddrTag`).
+mod bid {
+    pub const UNIFIED: u8 = 0;
+    pub const VALIDATOR: u8 = 1;
+    pub const DELEGATED_ACCOUNT: u8 = 2;
+    pub const DELEGATED_PURSE: u8 = 3;
+    pub const CREDIT: u8 = 4;
+    pub const RESERVED_ACCOUNT: u8 = 5;
+    pub const RESERVED_PURSE: u8 = 6;
+    pub const UNBOND_ACCOUNT: u8 = 7;
+    pub const UNBOND_PURSE: u8 = 8;
+    pub const VALIDATOR_REV: u8 = 9;
+}
+
+/// The numbers casper-types gives the kinds of byte code (`ByteCodeKind`), of balance hold
+/// (`BalanceHoldAddrTag`), of block global (`BlockGlobalAddrTag`) and of entry point address.
+const EMPTY_CODE: u8 = 0;
+const V1_CODE: u8 = 1;
+const V2_CODE: u8 = 2;
+const GAS_HOLD: u8 = 0;
+const PROCESSING_HOLD: u8 = 1;
+const BLOCK_TIME: u8 = 0;
+const MESSAGE_COUNT: u8 = 1;
+const PROTOCOL_VERSION: u8 = 2;
+const ADDRESSABLE_ENTITY: u8 = 3;
+const V1_ENTRY_POINT: u8 = 0;
+
+/// A `Key`'s encoding, the bytes casper-types' `to_bytes` gives, built on the stack: for item
+/// keys, event fields, or comparing keys without linking `Key`'s derived `==` (a match over
+/// every kind and sub-address). Two keys are equal exactly when their encodings are, and
+/// encodings order byte by byte, as a CEP-18 token's map of badge changes orders its keys.
+///
+/// ```no_run
+/// use casper_dsl::prelude::*;
+///
+/// /// Whether `a` and `b` are the same holder.
+/// fn same_holder(a: &Key, b: &Key) -> bool {
+///     KeyBytes::of(a) == KeyBytes::of(b)
+/// }
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct KeyBytes {
+    length: usize,
+    bytes: [u8; LONGEST_KEY],
+}
+
+impl KeyBytes {
+    /// `key`'s encoding.
+    // One copy, called from every place that encodes a key.
+    #[inline(never)]
+    pub fn of(key: &Key) -> Self {
+        let mut out = KeyBytes {
+            length: 0,
+            bytes: [0; LONGEST_KEY],
+        };
+        out.byte(key_tag(key) as u8);
+        match key {
+            Key::Account(account)
+            | Key::Bid(account)
+            | Key::Withdraw(account)
+            | Key::Unbond(account) => out.push(account.as_bytes()),
+            Key::Hash(hash)
+            | Key::Balance(hash)
+            | Key::Dictionary(hash)
+            | Key::SmartContract(hash) => out.push(hash),
+            Key::URef(uref) => {
+                out.push(&uref.addr());
+                out.byte(uref.access_rights().bits());
+            }
+            Key::Transfer(transfer) => out.push(&transfer.value()),
+            Key::DeployInfo(deploy) => out.push(deploy.as_ref()),
+            Key::EraInfo(era) => out.push(&era.value().to_le_bytes()),
+            // Zero padding: the buffer starts zeroed.
+            Key::SystemEntityRegistry
+            | Key::EraSummary
+            | Key::ChainspecRegistry
+            | Key::ChecksumRegistry => out.length += HASH_LENGTH,
+            Key::BidAddr(bid) => out.bid(bid),
+            Key::AddressableEntity(entity) | Key::State(entity) => out.entity(entity),
+            Key::ByteCode(code) => match code {
+                ByteCodeAddr::Empty => out.byte(EMPTY_CODE),
+                ByteCodeAddr::V1CasperWasm(hash) => out.tagged(V1_CODE, hash),
+                ByteCodeAddr::V2CasperWasm(hash) => out.tagged(V2_CODE, hash),
+            },
+            Key::Message(message) => {
+                out.entity(&message.entity_addr());
+                out.push(&message.topic_name_hash().value());
+                match message.message_index() {
+                    None => out.byte(0),
+                    Some(index) => out.tagged(1, &index.to_le_bytes()),
+                }
+            }
+            // Its name's hash has no getter: casper-types encodes it, which cannot fail for
+            // 65 bytes (and a panic would revert the deploy).
+            Key::NamedKey(named_key) => match named_key.to_bytes() {
+                Ok(bytes) => out.push(&bytes),
+                Err(_) => unreachable!("a named-key address always encodes"),
+            },
+            Key::BlockGlobal(global) => {
+                out.byte(match global {
+                    BlockGlobalAddr::BlockTime => BLOCK_TIME,
+                    BlockGlobalAddr::MessageCount => MESSAGE_COUNT,
+                    BlockGlobalAddr::ProtocolVersion => PROTOCOL_VERSION,
+                    BlockGlobalAddr::AddressableEntity => ADDRESSABLE_ENTITY,
+                });
+                out.length += BLOCK_GLOBAL_PADDING;
+            }
+            Key::BalanceHold(hold) => {
+                let (kind, purse, time) = match hold {
+                    BalanceHoldAddr::Gas {
+                        purse_addr,
+                        block_time,
+                    } => (GAS_HOLD, purse_addr, block_time),
+                    BalanceHoldAddr::Processing {
+                        purse_addr,
+                        block_time,
+                    } => (PROCESSING_HOLD, purse_addr, block_time),
+                };
+                out.tagged(kind, purse);
+                out.push(&time.value().to_le_bytes());
+            }
+            Key::EntryPoint(EntryPointAddr::VmCasperV1 {
+                entity_addr,
+                name_bytes,
+            }) => {
+                out.byte(V1_ENTRY_POINT);
+                out.entity(entity_addr);
+                out.push(name_bytes);
+            }
+        }
+        out
+    }
+
+    /// The encoding.
+    pub fn as_slice(&self) -> &[u8] {
+        &self.bytes[..self.length]
+    }
+
+    fn push(&mut self, part: &[u8]) {
+        self.bytes[self.length..self.length + part.len()].copy_from_slice(part);
+        self.length += part.len();
+    }
+
+    fn byte(&mut self, byte: u8) {
+        self.push(&[byte]);
+    }
+
+    fn tagged(&mut self, tag: u8, part: &[u8]) {
+        self.byte(tag);
+        self.push(part);
+    }
+
+    fn entity(&mut self, entity: &EntityAddr) {
+        let (kind, hash) = match entity {
+            EntityAddr::System(hash) => (SYSTEM_ENTITY, hash),
+            EntityAddr::Account(hash) => (ACCOUNT_ENTITY, hash),
+            EntityAddr::SmartContract(hash) => (CONTRACT_ENTITY, hash),
+        };
+        self.tagged(kind, hash);
+    }
+
+    fn bid(&mut self, address: &BidAddr) {
+        let (kind, validator, second): (u8, &AccountHash, &[u8]) = match address {
+            BidAddr::Unified(validator) => (bid::UNIFIED, validator, &[]),
+            BidAddr::Validator(validator) => (bid::VALIDATOR, validator, &[]),
+            BidAddr::ValidatorRev(validator) => (bid::VALIDATOR_REV, validator, &[]),
+            BidAddr::DelegatedAccount {
+                validator,
+                delegator,
+            } => (bid::DELEGATED_ACCOUNT, validator, delegator.as_bytes()),
+            BidAddr::DelegatedPurse {
+                validator,
+                delegator,
+            } => (bid::DELEGATED_PURSE, validator, delegator),
+            BidAddr::Credit { validator, era_id } => {
+                self.tagged(bid::CREDIT, validator.as_bytes());
+                self.push(&era_id.value().to_le_bytes());
+                return;
+            }
+            BidAddr::ReservedDelegationAccount {
+                validator,
+                delegator,
+            } => (bid::RESERVED_ACCOUNT, validator, delegator.as_bytes()),
+            BidAddr::ReservedDelegationPurse {
+                validator,
+                delegator,
+            } => (bid::RESERVED_PURSE, validator, delegator),
+            BidAddr::UnbondAccount {
+                validator,
+                unbonder,
+            } => (bid::UNBOND_ACCOUNT, validator, unbonder.as_bytes()),
+            BidAddr::UnbondPurse {
+                validator,
+                unbonder,
+            } => (bid::UNBOND_PURSE, validator, unbonder),
+        };
+        self.tagged(kind, validator.as_bytes());
+        self.push(second);
+    }
+}
+
+/// The length of `key`'s encoding (casper-types' `serialized_length`), without encoding it.
+#[inline(never)]
+pub(crate) fn encoded_length(key: &Key) -> usize {
+    1 + match key {
+        Key::URef(_) => HASH_LENGTH + 1,
+        Key::EraInfo(_) => 8,
+        Key::BidAddr(address) => {
+            1 + HASH_LENGTH
+                + match address {
+                    BidAddr::Unified(_) | BidAddr::Validator(_) | BidAddr::ValidatorRev(_) => 0,
+                    BidAddr::Credit { .. } => 8,
+                    _ => HASH_LENGTH,
+                }
+        }
+        Key::AddressableEntity(_) | Key::State(_) => ENTITY_LENGTH,
+        Key::ByteCode(ByteCodeAddr::Empty) => 1,
+        Key::ByteCode(_) => 1 + HASH_LENGTH,
+        Key::Message(message) => match message.message_index() {
+            None => ENTITY_LENGTH + HASH_LENGTH + 1,
+            Some(_) => ENTITY_LENGTH + HASH_LENGTH + 1 + 4,
+        },
+        Key::NamedKey(_) => ENTITY_LENGTH + HASH_LENGTH,
+        Key::EntryPoint(_) => 1 + ENTITY_LENGTH + HASH_LENGTH,
+        Key::BlockGlobal(_) => 1 + BLOCK_GLOBAL_PADDING,
+        Key::BalanceHold(_) => 1 + HASH_LENGTH + 8,
+        // Every other kind: a hash, or a registry's 32 bytes of padding.
+        _ => HASH_LENGTH,
+    }
+}
+
+/// `key`'s kind.
+fn key_tag(key: &Key) -> KeyTag {
+    casper_types::Tagged::<KeyTag>::tag(key)
+}
+
+impl AsRef<[u8]> for KeyBytes {
+    fn as_ref(&self) -> &[u8] {
+        self.as_slice()
+    }
+}
+
+impl PartialEq for KeyBytes {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for KeyBytes {}
+
+/// The order of the encodings, byte by byte.
+impl Ord for KeyBytes {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.as_slice().cmp(other.as_slice())
+    }
+}
+
+impl PartialOrd for KeyBytes {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl core::hash::Hash for KeyBytes {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state);
+    }
+}
+
+/// Decodes a `Key` from the start of `bytes` and returns the rest, with the results and
+/// errors of casper-types' `Key::from_bytes`.
+// One copy, called from every place that decodes a key.
+#[inline(never)]
+pub(crate) fn decode_key(bytes: &[u8]) -> Result<(Key, &[u8]), bytesrepr::Error> {
+    let mut input = Reader(bytes);
+    let key = input.key()?;
+    Ok((key, input.0))
+}
+
+/// The constructor of the kind of key tagged `tag`, if that kind holds a hash and nothing else
+/// (or 32 bytes of padding).
+fn hash_kind(tag: u8) -> Option<fn([u8; HASH_LENGTH]) -> Key> {
+    let kind: fn([u8; HASH_LENGTH]) -> Key = match tag {
+        tag if tag == KeyTag::Account as u8 => |hash| Key::Account(AccountHash::new(hash)),
+        tag if tag == KeyTag::Hash as u8 => Key::Hash,
+        tag if tag == KeyTag::Transfer as u8 => |hash| Key::Transfer(TransferAddr::new(hash)),
+        tag if tag == KeyTag::DeployInfo as u8 => {
+            |hash| Key::DeployInfo(DeployHash::new(Digest::from(hash)))
+        }
+        tag if tag == KeyTag::Balance as u8 => Key::Balance,
+        tag if tag == KeyTag::Bid as u8 => |hash| Key::Bid(AccountHash::new(hash)),
+        tag if tag == KeyTag::Withdraw as u8 => |hash| Key::Withdraw(AccountHash::new(hash)),
+        tag if tag == KeyTag::Dictionary as u8 => Key::Dictionary,
+        tag if tag == KeyTag::Unbond as u8 => |hash| Key::Unbond(AccountHash::new(hash)),
+        tag if tag == KeyTag::Package as u8 => Key::SmartContract,
+        tag if tag == KeyTag::SystemEntityRegistry as u8 => |_| Key::SystemEntityRegistry,
+        tag if tag == KeyTag::EraSummary as u8 => |_| Key::EraSummary,
+        tag if tag == KeyTag::ChainspecRegistry as u8 => |_| Key::ChainspecRegistry,
+        tag if tag == KeyTag::ChecksumRegistry as u8 => |_| Key::ChecksumRegistry,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// The bytes left to read; each read fails as casper-types' does when they run out.
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn key(&mut self) -> Result<Key, bytesrepr::Error> {
+        let tag = self.byte()?;
+        // The kinds that hold a hash and nothing else (or padding): one read for all of them.
+        if let Some(kind) = hash_kind(tag) {
+            return Ok(kind(self.hash()?));
+        }
+        let key = match tag {
+            tag if tag == KeyTag::URef as u8 => {
+                let address = self.hash()?;
+                let rights = AccessRights::from_bits(self.byte()?);
+                Key::URef(URef::new(
+                    address,
+                    rights.ok_or(bytesrepr::Error::Formatting)?,
+                ))
+            }
+            tag if tag == KeyTag::EraInfo as u8 => Key::EraInfo(EraId::new(self.u64()?)),
+            tag if tag == KeyTag::BidAddr as u8 => Key::BidAddr(self.bid()?),
+            tag if tag == KeyTag::AddressableEntity as u8 => Key::AddressableEntity(self.entity()?),
+            tag if tag == KeyTag::ByteCode as u8 => Key::ByteCode(match self.byte()? {
+                EMPTY_CODE => ByteCodeAddr::Empty,
+                V1_CODE => ByteCodeAddr::V1CasperWasm(self.hash()?),
+                V2_CODE => ByteCodeAddr::V2CasperWasm(self.hash()?),
+                _ => return Err(bytesrepr::Error::Formatting),
+            }),
+            tag if tag == KeyTag::Message as u8 => {
+                let entity = self.entity()?;
+                let topic = TopicNameHash::new(self.hash()?);
+                Key::Message(match self.byte()? {
+                    0 => MessageAddr::new_topic_addr(entity, topic),
+                    1 => MessageAddr::new_message_addr(entity, topic, self.u32()?),
+                    _ => return Err(bytesrepr::Error::Formatting),
+                })
+            }
+            tag if tag == KeyTag::NamedKey as u8 => {
+                let entity = self.entity()?;
+                Key::NamedKey(NamedKeyAddr::new_named_key_entry(entity, self.hash()?))
+            }
+            tag if tag == KeyTag::BlockGlobal as u8 => {
+                let global = match self.byte()? {
+                    BLOCK_TIME => BlockGlobalAddr::BlockTime,
+                    MESSAGE_COUNT => BlockGlobalAddr::MessageCount,
+                    PROTOCOL_VERSION => BlockGlobalAddr::ProtocolVersion,
+                    ADDRESSABLE_ENTITY => BlockGlobalAddr::AddressableEntity,
+                    _ => return Err(bytesrepr::Error::Formatting),
+                };
+                self.take(BLOCK_GLOBAL_PADDING)?;
+                Key::BlockGlobal(global)
+            }
+            tag if tag == KeyTag::BalanceHold as u8 => {
+                let kind = self.byte()?;
+                if kind != GAS_HOLD && kind != PROCESSING_HOLD {
+                    return Err(bytesrepr::Error::Formatting);
+                }
+                let purse_addr = self.hash()?;
+                let block_time = BlockTime::new(self.u64()?);
+                Key::BalanceHold(if kind == GAS_HOLD {
+                    BalanceHoldAddr::Gas {
+                        purse_addr,
+                        block_time,
+                    }
+                } else {
+                    BalanceHoldAddr::Processing {
+                        purse_addr,
+                        block_time,
+                    }
+                })
+            }
+            tag if tag == KeyTag::EntryPoint as u8 => {
+                if self.byte()? != V1_ENTRY_POINT {
+                    return Err(bytesrepr::Error::Formatting);
+                }
+                let entity_addr = self.entity()?;
+                Key::EntryPoint(EntryPointAddr::VmCasperV1 {
+                    entity_addr,
+                    name_bytes: self.hash()?,
+                })
+            }
+            tag if tag == KeyTag::State as u8 => Key::State(self.entity()?),
+            _ => return Err(bytesrepr::Error::Formatting),
+        };
+        Ok(key)
+    }
+
+    fn take(&mut self, length: usize) -> Result<&[u8], bytesrepr::Error> {
+        let Some((taken, rest)) = self.0.split_at_checked(length) else {
+            return Err(bytesrepr::Error::EarlyEndOfStream);
+        };
+        self.0 = rest;
+        Ok(taken)
+    }
+
+    fn byte(&mut self) -> Result<u8, bytesrepr::Error> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn hash(&mut self) -> Result<[u8; HASH_LENGTH], bytesrepr::Error> {
+        match self.0.split_first_chunk::<HASH_LENGTH>() {
+            Some((hash, rest)) => {
+                self.0 = rest;
+                Ok(*hash)
+            }
+            None => Err(bytesrepr::Error::EarlyEndOfStream),
+        }
+    }
+
+    fn account(&mut self) -> Result<AccountHash, bytesrepr::Error> {
+        Ok(AccountHash::new(self.hash()?))
+    }
+
+    fn u64(&mut self) -> Result<u64, bytesrepr::Error> {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(self.take(8)?);
+        Ok(u64::from_le_bytes(bytes))
+    }
+
+    fn u32(&mut self) -> Result<u32, bytesrepr::Error> {
+        let mut bytes = [0; 4];
+        bytes.copy_from_slice(self.take(4)?);
+        Ok(u32::from_le_bytes(bytes))
+    }
+
+    /// An entity address: its kind (checked first, as casper-types does), then its hash.
+    fn entity(&mut self) -> Result<EntityAddr, bytesrepr::Error> {
+        let kind: fn([u8; HASH_LENGTH]) -> EntityAddr = match self.byte()? {
+            SYSTEM_ENTITY => EntityAddr::System,
+            ACCOUNT_ENTITY => EntityAddr::Account,
+            CONTRACT_ENTITY => EntityAddr::SmartContract,
+            _ => return Err(bytesrepr::Error::Formatting),
+        };
+        Ok(kind(self.hash()?))
+    }
+
+    /// A bid address: its kind (checked first), the validator, then what the kind adds.
+    fn bid(&mut self) -> Result<BidAddr, bytesrepr::Error> {
+        let kind = self.byte()?;
+        if kind > bid::VALIDATOR_REV {
+            return Err(bytesrepr::Error::Formatting);
+        }
+        let validator = self.account()?;
+        Ok(match kind {
+            bid::UNIFIED => BidAddr::Unified(validator),
+            bid::VALIDATOR => BidAddr::Validator(validator),
+            bid::VALIDATOR_REV => BidAddr::ValidatorRev(validator),
+            bid::CREDIT => BidAddr::Credit {
+                validator,
+                era_id: EraId::new(self.u64()?),
+            },
+            bid::DELEGATED_ACCOUNT => BidAddr::DelegatedAccount {
+                validator,
+                delegator: self.account()?,
+            },
+            bid::RESERVED_ACCOUNT => BidAddr::ReservedDelegationAccount {
+                validator,
+                delegator: self.account()?,
+            },
+            bid::UNBOND_ACCOUNT => BidAddr::UnbondAccount {
+                validator,
+                unbonder: self.account()?,
+            },
+            bid::DELEGATED_PURSE => BidAddr::DelegatedPurse {
+                validator,
+                delegator: self.hash()?,
+            },
+            bid::RESERVED_PURSE => BidAddr::ReservedDelegationPurse {
+                validator,
+                delegator: self.hash()?,
+            },
+            _ => BidAddr::UnbondPurse {
+                validator,
+                unbonder: self.hash()?,
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec::Vec;
+
+    use casper_types::bytesrepr::FromBytes;
+
+    use super::*;
+
+    /// A small deterministic generator (xorshift64*), so failures reproduce.
+    struct Bytes(u64);
+
+    impl Bytes {
+        fn next(&mut self) -> u8 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8
+        }
+    }
+
+    /// Byte strings made to look like keys: every tag (and a few that are none), then bytes of
+    /// every length up to past the longest key, half of them small (so that sub-address tags
+    /// and option tags are often valid).
+    fn candidates() -> Vec<Vec<u8>> {
+        let mut random = Bytes(0x9e37_79b9_7f4a_7c15);
+        let mut candidates = Vec::new();
+        for tag in 0..=27u8 {
+            for _ in 0..1500 {
+                // Half of them about as long as the longest key, so most kinds complete.
+                let length = match random.next() % 2 {
+                    0 => LONGEST_KEY - 8 + usize::from(random.next() % 16),
+                    _ => usize::from(random.next()) % (LONGEST_KEY + 8),
+                };
+                let mut bytes = alloc::vec![tag];
+                for _ in 0..length {
+                    bytes.push(match random.next() % 4 {
+                        0 => random.next() % 2,
+                        1 => random.next() % 12,
+                        _ => random.next(),
+                    });
+                }
+                candidates.push(bytes);
+            }
+        }
+        candidates
+    }
+
+    fn tag_of(key: &Key) -> u8 {
+        key.to_bytes().unwrap()[0]
+    }
+
+    #[test]
+    fn decodes_as_casper_types_does() {
+        let mut kinds = alloc::collections::BTreeSet::new();
+        for bytes in candidates() {
+            // Every prefix too, for the errors at each length.
+            for end in 0..=bytes.len() {
+                let bytes = &bytes[..end];
+                let ours = decode_key(bytes);
+                let theirs = Key::from_bytes(bytes);
+                assert_eq!(ours, theirs, "{bytes:?}");
+                if let Ok((key, _)) = theirs {
+                    kinds.insert(tag_of(&key));
+                }
+            }
+        }
+        // Every kind of key decoded at least once.
+        assert_eq!(kinds.len(), 25, "{kinds:?}");
+    }
+
+    #[test]
+    fn encodes_as_casper_types_does() {
+        let mut kinds = alloc::collections::BTreeSet::new();
+        for bytes in candidates() {
+            if let Ok((key, _)) = Key::from_bytes(&bytes) {
+                assert_eq!(
+                    KeyBytes::of(&key).as_slice(),
+                    key.to_bytes().unwrap(),
+                    "{key:?}"
+                );
+                assert_eq!(encoded_length(&key), key.serialized_length(), "{key:?}");
+                kinds.insert(tag_of(&key));
+            }
+        }
+        assert_eq!(kinds.len(), 25, "{kinds:?}");
+    }
+
+    #[test]
+    fn every_sub_kind_is_tested() {
+        // The (kind, first byte) pairs casper-types decodes, its padding, entity kinds and
+        // sub-address kinds among them...
+        let mut decodable = alloc::collections::BTreeSet::new();
+        for tag in 0..=u8::MAX {
+            for second in 0..=u8::MAX {
+                let mut bytes = alloc::vec![0u8; LONGEST_KEY];
+                bytes[0] = tag;
+                bytes[1] = second;
+                if Key::from_bytes(&bytes).is_ok() {
+                    decodable.insert((tag, second));
+                }
+            }
+        }
+        // ...are each among the keys the other tests decode and encode, where the first byte
+        // names a sub-kind (a kind with a few valid first bytes).
+        let tested: alloc::collections::BTreeSet<(u8, u8)> = candidates()
+            .iter()
+            .filter(|bytes| Key::from_bytes(bytes).is_ok())
+            .map(|bytes| (bytes[0], bytes[1]))
+            .collect();
+        for tag in 0..=u8::MAX {
+            let firsts: Vec<u8> = decodable
+                .iter()
+                .filter(|(kind, _)| *kind == tag)
+                .map(|(_, first)| *first)
+                .collect();
+            if firsts.len() < 16 {
+                for first in firsts {
+                    assert!(
+                        tested.contains(&(tag, first)),
+                        "kind {tag}, sub-kind {first}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_longest_encoding_fits() {
+        let longest = candidates()
+            .iter()
+            .filter_map(|bytes| Key::from_bytes(bytes).ok())
+            .map(|(key, _)| key.serialized_length())
+            .max();
+        assert_eq!(longest, Some(LONGEST_KEY));
+    }
+
+    #[test]
+    fn equal_keys_have_equal_encodings_and_no_others_do() {
+        let keys: Vec<Key> = candidates()
+            .iter()
+            .filter_map(|bytes| Key::from_bytes(bytes).ok())
+            .map(|(key, _)| key)
+            .step_by(7)
+            .collect();
+        for a in &keys {
+            for b in &keys {
+                assert_eq!(KeyBytes::of(a) == KeyBytes::of(b), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
+}
