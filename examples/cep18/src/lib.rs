@@ -19,9 +19,12 @@
 extern crate alloc;
 
 use alloc::vec::Vec;
-use casper_dsl::casper_types::{
-    bytesrepr::{self, FromBytes, ToBytes},
-    CLType, CLTyped, Key,
+use casper_dsl::{
+    casper_types::{
+        bytesrepr::{self, FromBytes, ToBytes},
+        CLType, CLTyped, Key,
+    },
+    KeyBytes,
 };
 
 /// A holder's rights on the token, stored as the reference stores them (a `u8`).
@@ -84,11 +87,11 @@ impl BadgeChanges {
     /// packages) is `Key`'s own order, the map's.
     pub fn set(&mut self, key: Key, badge: SecurityBadge) {
         self.remove(&key);
-        let encoded = key.to_bytes().unwrap_or_default();
+        let encoded = KeyBytes::of(&key);
         let at = self
             .0
             .iter()
-            .position(|(listed, _)| listed.to_bytes().unwrap_or_default() > encoded)
+            .position(|(listed, _)| KeyBytes::of(listed) > encoded)
             .unwrap_or(self.0.len());
         // Pushed, then swapped down into place: `Vec::insert` shifts the tail with `memmove`,
         // which no other entry point links (1.8 KB to store).
@@ -109,12 +112,12 @@ impl BadgeChanges {
     }
 }
 
-/// Whether `a` and `b` are the same key, compared by their encodings: the answer `==` gives (no
-/// two keys encode alike), without linking `Key`'s derived comparison, a match over every kind
-/// of key and sub-address that would add 3 KB to the module the token stores.
+/// Whether `a` and `b` are the same key, compared by their encodings ([`KeyBytes`]): the answer
+/// `==` gives, without linking `Key`'s derived comparison, a match over every kind of key and
+/// sub-address that would add 3 KB to the module the token stores.
 #[inline(never)]
 pub fn same_key(a: &Key, b: &Key) -> bool {
-    a.to_bytes().ok() == b.to_bytes().ok()
+    KeyBytes::of(a) == KeyBytes::of(b)
 }
 
 impl CLTyped for BadgeChanges {
@@ -137,14 +140,14 @@ impl ToBytes for BadgeChanges {
         4 + self
             .0
             .iter()
-            .map(|(key, _)| key.serialized_length() + 1)
+            .map(|(key, _)| KeyBytes::of(key).as_slice().len() + 1)
             .sum::<usize>()
     }
 
     fn write_bytes(&self, writer: &mut Vec<u8>) -> Result<(), bytesrepr::Error> {
         (self.0.len() as u32).write_bytes(writer)?;
         for (key, badge) in &self.0 {
-            key.write_bytes(writer)?;
+            writer.extend_from_slice(KeyBytes::of(key).as_slice());
             badge.write_bytes(writer)?;
         }
         Ok(())
