@@ -16,7 +16,7 @@
 use alloc::{string::String, vec::Vec};
 use core::{
     any::{Any, TypeId},
-    mem::ManuallyDrop,
+    mem::{ManuallyDrop, MaybeUninit},
 };
 
 use casper_types::{
@@ -29,7 +29,7 @@ use casper_types::{
 use crate::{
     buffer::{self, StackBuffer, STACK_BUFFER},
     errors::UnwrapOrRevert,
-    key_bytes::{decode_key, KeyBytes, LONGEST_KEY},
+    key_bytes::{read_key, KeyBytes, LONGEST_KEY},
     named_keys::{uref_bytes, UREF_LENGTH},
     signature::Value,
 };
@@ -374,7 +374,7 @@ pub(crate) fn decode_exactly<T: FromBytes + 'static>(bytes: &[u8]) -> Result<T, 
 }
 
 /// Decodes a `T` from the start of `bytes`, returning the rest, as `T::from_bytes` does: a
-/// `Key` and a list of them without casper-types' codec for keys ([`decode_key`]), a `Vec<u8>`
+/// `Key` and a list of them without casper-types' codec for keys ([`read_key`]), a `Vec<u8>`
 /// as `Bytes` (the same encoding, as casper-types' debug builds insist).
 #[inline(always)]
 pub(crate) fn decode_prefix<T: FromBytes + 'static>(
@@ -386,8 +386,13 @@ pub(crate) fn decode_prefix<T: FromBytes + 'static>(
         return decoded.map(|(list, rest)| (unsafe { same_type(list) }, rest));
     }
     if TypeId::of::<T>() == TypeId::of::<Key>() {
-        // SAFETY: `T` is `Key`.
-        return decode_key(bytes).map(|(key, rest)| (unsafe { same_type(key) }, rest));
+        // Read in place, where the value is returned from: each move of a `Key` is a `memcpy`.
+        let mut value = MaybeUninit::<T>::uninit();
+        // SAFETY: `T` is `Key`, and `read_key` wrote it when it returned `Ok`.
+        unsafe {
+            let rest = read_key(bytes, &mut *value.as_mut_ptr().cast::<MaybeUninit<Key>>())?;
+            return Ok((value.assume_init(), rest));
+        }
     }
     if TypeId::of::<T>() == TypeId::of::<Vec<Key>>() {
         // SAFETY: `T` is `Vec<Key>`.
@@ -397,15 +402,16 @@ pub(crate) fn decode_prefix<T: FromBytes + 'static>(
 }
 
 /// A `Vec<Key>` from the start of `bytes`, as casper-types decodes one: a `u32` count, then
-/// the keys, in a vector first sized for at most 4 KB.
+/// the keys (each read in its place in the vector), in a vector first sized for at most 4 KB.
 fn decode_key_list(bytes: &[u8]) -> Result<(Vec<Key>, &[u8]), bytesrepr::Error> {
     let (count, mut rest) = u32::from_bytes(bytes)?;
     let count = count as usize;
     let mut keys = Vec::with_capacity(count.min(4096 / core::mem::size_of::<Key>()));
     for _ in 0..count {
-        let (key, after) = decode_key(rest)?;
-        keys.push(key);
-        rest = after;
+        keys.reserve(1);
+        rest = read_key(rest, &mut keys.spare_capacity_mut()[0])?;
+        // SAFETY: `read_key` wrote the key after the others.
+        unsafe { keys.set_len(keys.len() + 1) };
     }
     Ok((keys, rest))
 }

@@ -49,7 +49,7 @@ use crate::{
     buffer::{self, HostError},
     cl_value,
     errors::UnwrapOrRevert,
-    key_bytes::{self, KeyBytes},
+    key_bytes,
     named_keys::required_key_as,
     storage,
 };
@@ -136,7 +136,7 @@ pub trait EventField: Sized {
 }
 
 /// The numbers, `bool`, `URef` and `AccountHash` are measured and encoded on the stack, a `Key`
-/// by [`KeyBytes`] (chosen by `TypeId`, which folds at compile time): casper-types' `to_bytes`
+/// by [`KeyBytes`](crate::KeyBytes)' writer (chosen by `TypeId`, which folds at compile time): casper-types' `to_bytes`
 /// for them allocates, out of line, and for a `Key` links its whole codec.
 impl<T: ToBytes + FromBytes + CLTyped + 'static> EventField for T {
     fn encoded_length(&self) -> usize {
@@ -173,7 +173,13 @@ impl<T: ToBytes + FromBytes + CLTyped + 'static> EventField for T {
 /// Appends `key`'s encoding to `writer`: one copy for every `Key` field of every event.
 #[inline(never)]
 fn append_key(key: &Key, writer: &mut Vec<u8>) {
-    writer.extend_from_slice(KeyBytes::of(key).as_slice());
+    writer.reserve(key_bytes::LONGEST_KEY);
+    // SAFETY: `writer` has room for the longest key after its bytes, and `write_key`
+    // initialises the bytes it counts.
+    unsafe {
+        let length = key_bytes::write_key(key, writer.as_mut_ptr().add(writer.len()));
+        writer.set_len(writer.len() + length);
+    }
 }
 
 /// Records `event` as the contract's events mode says: a native message on its topic, a CES

@@ -4,12 +4,12 @@
 //! kind of key and sub-address, and decodes one through a `Result` per field and an
 //! out-of-line decoder per sub-address: about 12 KB of code for every contract whose entry
 //! points take, store, compare or record a `Key`, which the engine stores and charges for at
-//! install. Here a key is written to a stack buffer field by field (1.3 KB of code) and read by
+//! install. Here a key is written to a stack buffer field by field (1.6 KB of code) and read by
 //! one reader (4.6 KB, most of it building each kind of key). The unit tests compare both
 //! directions with casper-types on keys of every kind and sub-kind, on bytes that are not a
 //! key, and on every prefix of each.
 
-use core::{cmp::Ordering, hash::Hasher};
+use core::{cmp::Ordering, hash::Hasher, mem::MaybeUninit};
 
 use casper_types::{
     account::AccountHash,
@@ -20,6 +20,8 @@ use casper_types::{
     AccessRights, BlockGlobalAddr, BlockTime, ByteCodeAddr, DeployHash, Digest, EntityAddr,
     EntryPointAddr, EraId, Key, KeyTag, TransferAddr, URef,
 };
+
+use crate::buffer::StackBuffer;
 
 /// The longest encoding of a `Key`: a message address (tag, entity address, topic hash and an
 /// optional `u32` index).
@@ -66,10 +68,10 @@ const PROTOCOL_VERSION: u8 = 2;
 const ADDRESSABLE_ENTITY: u8 = 3;
 const V1_ENTRY_POINT: u8 = 0;
 
-/// A `Key`'s encoding, the bytes casper-types' `to_bytes` gives, built on the stack: for item
-/// keys, event fields, or comparing keys without linking `Key`'s derived `==` (a match over
-/// every kind and sub-address). Two keys are equal exactly when their encodings are, and
-/// encodings order byte by byte, as a CEP-18 token's map of badge changes orders its keys.
+/// A `Key`'s encoding, the bytes casper-types' `to_bytes` gives, built on the stack: for
+/// comparing keys without linking `Key`'s derived `==` (a match over every kind and
+/// sub-address). Two keys are equal exactly when their encodings are, and encodings order byte
+/// by byte, as a CEP-18 token's map of badge changes orders its keys.
 ///
 /// ```no_run
 /// use casper_dsl::prelude::*;
@@ -79,43 +81,104 @@ const V1_ENTRY_POINT: u8 = 0;
 ///     KeyBytes::of(a) == KeyBytes::of(b)
 /// }
 /// ```
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct KeyBytes {
     length: usize,
-    bytes: [u8; LONGEST_KEY],
+    /// Initialised up to `length`: zeroing the rest would cost each encoding a `memset`.
+    bytes: StackBuffer<LONGEST_KEY>,
 }
 
 impl KeyBytes {
     /// `key`'s encoding.
-    // One copy, called from every place that encodes a key.
-    #[inline(never)]
+    #[inline(always)]
     pub fn of(key: &Key) -> Self {
-        let mut out = KeyBytes {
-            length: 0,
-            bytes: [0; LONGEST_KEY],
-        };
+        let mut bytes = StackBuffer::<LONGEST_KEY>::uninit();
+        // SAFETY: the buffer has room for the longest encoding.
+        let length = unsafe { write_key(key, bytes.as_mut_ptr().cast()) };
+        KeyBytes { length, bytes }
+    }
+
+    /// The encoding.
+    pub fn as_slice(&self) -> &[u8] {
+        // SAFETY: `write_key` initialised the first `length` bytes.
+        unsafe { core::slice::from_raw_parts(self.bytes.as_ptr().cast(), self.length) }
+    }
+}
+
+impl core::fmt::Debug for KeyBytes {
+    fn fmt(&self, formatter: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        formatter
+            .debug_tuple("KeyBytes")
+            .field(&self.as_slice())
+            .finish()
+    }
+}
+
+impl AsRef<[u8]> for KeyBytes {
+    fn as_ref(&self) -> &[u8] {
+        self.as_slice()
+    }
+}
+
+impl PartialEq for KeyBytes {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for KeyBytes {}
+
+/// The order of the encodings, byte by byte.
+impl Ord for KeyBytes {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.as_slice().cmp(other.as_slice())
+    }
+}
+
+impl PartialOrd for KeyBytes {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl core::hash::Hash for KeyBytes {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state);
+    }
+}
+
+/// Writes `key`'s encoding (casper-types' `to_bytes`) at `out` and returns its length.
+///
+/// # Safety
+///
+/// `out` must be valid for [`LONGEST_KEY`] bytes.
+// One copy, called from every place that encodes a key.
+#[inline(never)]
+pub(crate) unsafe fn write_key(key: &Key, out: *mut u8) -> usize {
+    let mut out = Writer { start: out, at: 0 };
+    // SAFETY (every write below): no encoding is longer than `LONGEST_KEY`.
+    unsafe {
         out.byte(key_tag(key) as u8);
         match key {
             Key::Account(account)
             | Key::Bid(account)
             | Key::Withdraw(account)
-            | Key::Unbond(account) => out.push(account.as_bytes()),
+            | Key::Unbond(account) => out.put(&account.0),
             Key::Hash(hash)
             | Key::Balance(hash)
             | Key::Dictionary(hash)
-            | Key::SmartContract(hash) => out.push(hash),
+            | Key::SmartContract(hash) => out.put(hash),
             Key::URef(uref) => {
-                out.push(&uref.addr());
+                out.put(&uref.addr());
                 out.byte(uref.access_rights().bits());
             }
-            Key::Transfer(transfer) => out.push(&transfer.value()),
-            Key::DeployInfo(deploy) => out.push(deploy.as_ref()),
-            Key::EraInfo(era) => out.push(&era.value().to_le_bytes()),
-            // Zero padding: the buffer starts zeroed.
+            Key::Transfer(transfer) => out.put(&transfer.value()),
+            Key::DeployInfo(deploy) => out.put(&deploy.inner().value()),
+            Key::EraInfo(era) => out.put(&era.value().to_le_bytes()),
             Key::SystemEntityRegistry
             | Key::EraSummary
             | Key::ChainspecRegistry
-            | Key::ChecksumRegistry => out.length += HASH_LENGTH,
+            | Key::ChecksumRegistry => out.put(&[0; HASH_LENGTH]),
             Key::BidAddr(bid) => out.bid(bid),
             Key::AddressableEntity(entity) | Key::State(entity) => out.entity(entity),
             Key::ByteCode(code) => match code {
@@ -125,7 +188,7 @@ impl KeyBytes {
             },
             Key::Message(message) => {
                 out.entity(&message.entity_addr());
-                out.push(&message.topic_name_hash().value());
+                out.put(&message.topic_name_hash().value());
                 match message.message_index() {
                     None => out.byte(0),
                     Some(index) => out.tagged(1, &index.to_le_bytes()),
@@ -134,7 +197,7 @@ impl KeyBytes {
             // Its name's hash has no getter: casper-types encodes it, which cannot fail for
             // 65 bytes (and a panic would revert the deploy).
             Key::NamedKey(named_key) => match named_key.to_bytes() {
-                Ok(bytes) => out.push(&bytes),
+                Ok(bytes) => out.put_slice(&bytes),
                 Err(_) => unreachable!("a named-key address always encodes"),
             },
             Key::BlockGlobal(global) => {
@@ -144,7 +207,7 @@ impl KeyBytes {
                     BlockGlobalAddr::ProtocolVersion => PROTOCOL_VERSION,
                     BlockGlobalAddr::AddressableEntity => ADDRESSABLE_ENTITY,
                 });
-                out.length += BLOCK_GLOBAL_PADDING;
+                out.put(&[0; BLOCK_GLOBAL_PADDING]);
             }
             Key::BalanceHold(hold) => {
                 let (kind, purse, time) = match hold {
@@ -158,7 +221,7 @@ impl KeyBytes {
                     } => (PROCESSING_HOLD, purse_addr, block_time),
                 };
                 out.tagged(kind, purse);
-                out.push(&time.value().to_le_bytes());
+                out.put(&time.value().to_le_bytes());
             }
             Key::EntryPoint(EntryPointAddr::VmCasperV1 {
                 entity_addr,
@@ -166,77 +229,129 @@ impl KeyBytes {
             }) => {
                 out.byte(V1_ENTRY_POINT);
                 out.entity(entity_addr);
-                out.push(name_bytes);
+                out.put(name_bytes);
             }
         }
-        out
+    }
+    out.at
+}
+
+/// Where [`write_key`] writes: each part is copied at its own fixed length (a few loads and
+/// stores, where a copy of a run-time length is a `memcpy` call that copies byte by byte).
+struct Writer {
+    start: *mut u8,
+    at: usize,
+}
+
+impl Writer {
+    /// # Safety
+    ///
+    /// `start` must be valid for `at + N` bytes.
+    unsafe fn put<const N: usize>(&mut self, part: &[u8; N]) {
+        // SAFETY: as the caller promises.
+        unsafe {
+            self.start
+                .add(self.at)
+                .copy_from_nonoverlapping(part.as_ptr(), N)
+        };
+        self.at += N;
     }
 
-    /// The encoding.
-    pub fn as_slice(&self) -> &[u8] {
-        &self.bytes[..self.length]
+    /// # Safety
+    ///
+    /// `start` must be valid for `at + part.len()` bytes.
+    unsafe fn put_slice(&mut self, part: &[u8]) {
+        // SAFETY: as the caller promises.
+        unsafe {
+            self.start
+                .add(self.at)
+                .copy_from_nonoverlapping(part.as_ptr(), part.len())
+        };
+        self.at += part.len();
     }
 
-    fn push(&mut self, part: &[u8]) {
-        self.bytes[self.length..self.length + part.len()].copy_from_slice(part);
-        self.length += part.len();
+    /// # Safety
+    ///
+    /// `start` must be valid for `at + 1` bytes.
+    unsafe fn byte(&mut self, byte: u8) {
+        // SAFETY: as the caller promises.
+        unsafe { self.put(&[byte]) }
     }
 
-    fn byte(&mut self, byte: u8) {
-        self.push(&[byte]);
+    /// # Safety
+    ///
+    /// `start` must be valid for `at + 1 + N` bytes.
+    unsafe fn tagged<const N: usize>(&mut self, tag: u8, part: &[u8; N]) {
+        // SAFETY: as the caller promises.
+        unsafe {
+            self.byte(tag);
+            self.put(part);
+        }
     }
 
-    fn tagged(&mut self, tag: u8, part: &[u8]) {
-        self.byte(tag);
-        self.push(part);
-    }
-
-    fn entity(&mut self, entity: &EntityAddr) {
+    /// # Safety
+    ///
+    /// `start` must be valid for `at + ENTITY_LENGTH` bytes.
+    unsafe fn entity(&mut self, entity: &EntityAddr) {
         let (kind, hash) = match entity {
             EntityAddr::System(hash) => (SYSTEM_ENTITY, hash),
             EntityAddr::Account(hash) => (ACCOUNT_ENTITY, hash),
             EntityAddr::SmartContract(hash) => (CONTRACT_ENTITY, hash),
         };
-        self.tagged(kind, hash);
+        // SAFETY: as the caller promises.
+        unsafe { self.tagged(kind, hash) }
     }
 
-    fn bid(&mut self, address: &BidAddr) {
-        let (kind, validator, second): (u8, &AccountHash, &[u8]) = match address {
-            BidAddr::Unified(validator) => (bid::UNIFIED, validator, &[]),
-            BidAddr::Validator(validator) => (bid::VALIDATOR, validator, &[]),
-            BidAddr::ValidatorRev(validator) => (bid::VALIDATOR_REV, validator, &[]),
+    /// # Safety
+    ///
+    /// `start` must be valid for `at + 1 + 2 * HASH_LENGTH` bytes.
+    unsafe fn bid(&mut self, address: &BidAddr) {
+        // SAFETY (every write): as the caller promises.
+        let (kind, validator, second): (u8, &AccountHash, &[u8; HASH_LENGTH]) = match address {
+            BidAddr::Unified(validator) => {
+                return unsafe { self.tagged(bid::UNIFIED, &validator.0) }
+            }
+            BidAddr::Validator(validator) => {
+                return unsafe { self.tagged(bid::VALIDATOR, &validator.0) }
+            }
+            BidAddr::ValidatorRev(validator) => {
+                return unsafe { self.tagged(bid::VALIDATOR_REV, &validator.0) }
+            }
+            BidAddr::Credit { validator, era_id } => {
+                return unsafe {
+                    self.tagged(bid::CREDIT, &validator.0);
+                    self.put(&era_id.value().to_le_bytes());
+                }
+            }
             BidAddr::DelegatedAccount {
                 validator,
                 delegator,
-            } => (bid::DELEGATED_ACCOUNT, validator, delegator.as_bytes()),
+            } => (bid::DELEGATED_ACCOUNT, validator, &delegator.0),
+            BidAddr::ReservedDelegationAccount {
+                validator,
+                delegator,
+            } => (bid::RESERVED_ACCOUNT, validator, &delegator.0),
+            BidAddr::UnbondAccount {
+                validator,
+                unbonder,
+            } => (bid::UNBOND_ACCOUNT, validator, &unbonder.0),
             BidAddr::DelegatedPurse {
                 validator,
                 delegator,
             } => (bid::DELEGATED_PURSE, validator, delegator),
-            BidAddr::Credit { validator, era_id } => {
-                self.tagged(bid::CREDIT, validator.as_bytes());
-                self.push(&era_id.value().to_le_bytes());
-                return;
-            }
-            BidAddr::ReservedDelegationAccount {
-                validator,
-                delegator,
-            } => (bid::RESERVED_ACCOUNT, validator, delegator.as_bytes()),
             BidAddr::ReservedDelegationPurse {
                 validator,
                 delegator,
             } => (bid::RESERVED_PURSE, validator, delegator),
-            BidAddr::UnbondAccount {
-                validator,
-                unbonder,
-            } => (bid::UNBOND_ACCOUNT, validator, unbonder.as_bytes()),
             BidAddr::UnbondPurse {
                 validator,
                 unbonder,
             } => (bid::UNBOND_PURSE, validator, unbonder),
         };
-        self.tagged(kind, validator.as_bytes());
-        self.push(second);
+        unsafe {
+            self.tagged(kind, &validator.0);
+            self.put(second);
+        }
     }
 }
 
@@ -275,47 +390,28 @@ fn key_tag(key: &Key) -> KeyTag {
     casper_types::Tagged::<KeyTag>::tag(key)
 }
 
-impl AsRef<[u8]> for KeyBytes {
-    fn as_ref(&self) -> &[u8] {
-        self.as_slice()
-    }
-}
-
-impl PartialEq for KeyBytes {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_slice() == other.as_slice()
-    }
-}
-
-impl Eq for KeyBytes {}
-
-/// The order of the encodings, byte by byte.
-impl Ord for KeyBytes {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.as_slice().cmp(other.as_slice())
-    }
-}
-
-impl PartialOrd for KeyBytes {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl core::hash::Hash for KeyBytes {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_slice().hash(state);
-    }
-}
-
 /// Decodes a `Key` from the start of `bytes` and returns the rest, with the results and
 /// errors of casper-types' `Key::from_bytes`.
+#[inline(always)]
+pub(crate) fn decode_key(bytes: &[u8]) -> Result<(Key, &[u8]), bytesrepr::Error> {
+    let mut key = MaybeUninit::<Key>::uninit();
+    let rest = read_key(bytes, &mut key)?;
+    // SAFETY: `read_key` wrote the key when it returned `Ok`.
+    Ok((unsafe { key.assume_init() }, rest))
+}
+
+/// Decodes a `Key` from the start of `bytes` into `out` and returns the rest, as
+/// [`decode_key`] does. Where the key is kept (an argument, a list of keys) it is read in its
+/// place: moved out through `Result`s, a `Key` is copied by a `memcpy` at each level.
 // One copy, called from every place that decodes a key.
 #[inline(never)]
-pub(crate) fn decode_key(bytes: &[u8]) -> Result<(Key, &[u8]), bytesrepr::Error> {
+pub(crate) fn read_key<'a>(
+    bytes: &'a [u8],
+    out: &mut MaybeUninit<Key>,
+) -> Result<&'a [u8], bytesrepr::Error> {
     let mut input = Reader(bytes);
-    let key = input.key()?;
-    Ok((key, input.0))
+    out.write(input.key()?);
+    Ok(input.0)
 }
 
 /// The constructor of the kind of key tagged `tag`, if that kind holds a hash and nothing else
@@ -346,16 +442,16 @@ fn hash_kind(tag: u8) -> Option<fn([u8; HASH_LENGTH]) -> Key> {
 /// The bytes left to read; each read fails as casper-types' does when they run out.
 struct Reader<'a>(&'a [u8]);
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn key(&mut self) -> Result<Key, bytesrepr::Error> {
         let tag = self.byte()?;
         // The kinds that hold a hash and nothing else (or padding): one read for all of them.
         if let Some(kind) = hash_kind(tag) {
-            return Ok(kind(self.hash()?));
+            return Ok(kind(*self.hash()?));
         }
         let key = match tag {
             tag if tag == KeyTag::URef as u8 => {
-                let address = self.hash()?;
+                let address = *self.hash()?;
                 let rights = AccessRights::from_bits(self.byte()?);
                 Key::URef(URef::new(
                     address,
@@ -367,13 +463,13 @@ impl Reader<'_> {
             tag if tag == KeyTag::AddressableEntity as u8 => Key::AddressableEntity(self.entity()?),
             tag if tag == KeyTag::ByteCode as u8 => Key::ByteCode(match self.byte()? {
                 EMPTY_CODE => ByteCodeAddr::Empty,
-                V1_CODE => ByteCodeAddr::V1CasperWasm(self.hash()?),
-                V2_CODE => ByteCodeAddr::V2CasperWasm(self.hash()?),
+                V1_CODE => ByteCodeAddr::V1CasperWasm(*self.hash()?),
+                V2_CODE => ByteCodeAddr::V2CasperWasm(*self.hash()?),
                 _ => return Err(bytesrepr::Error::Formatting),
             }),
             tag if tag == KeyTag::Message as u8 => {
                 let entity = self.entity()?;
-                let topic = TopicNameHash::new(self.hash()?);
+                let topic = TopicNameHash::new(*self.hash()?);
                 Key::Message(match self.byte()? {
                     0 => MessageAddr::new_topic_addr(entity, topic),
                     1 => MessageAddr::new_message_addr(entity, topic, self.u32()?),
@@ -382,7 +478,7 @@ impl Reader<'_> {
             }
             tag if tag == KeyTag::NamedKey as u8 => {
                 let entity = self.entity()?;
-                Key::NamedKey(NamedKeyAddr::new_named_key_entry(entity, self.hash()?))
+                Key::NamedKey(NamedKeyAddr::new_named_key_entry(entity, *self.hash()?))
             }
             tag if tag == KeyTag::BlockGlobal as u8 => {
                 let global = match self.byte()? {
@@ -400,7 +496,7 @@ impl Reader<'_> {
                 if kind != GAS_HOLD && kind != PROCESSING_HOLD {
                     return Err(bytesrepr::Error::Formatting);
                 }
-                let purse_addr = self.hash()?;
+                let purse_addr = *self.hash()?;
                 let block_time = BlockTime::new(self.u64()?);
                 Key::BalanceHold(if kind == GAS_HOLD {
                     BalanceHoldAddr::Gas {
@@ -421,7 +517,7 @@ impl Reader<'_> {
                 let entity_addr = self.entity()?;
                 Key::EntryPoint(EntryPointAddr::VmCasperV1 {
                     entity_addr,
-                    name_bytes: self.hash()?,
+                    name_bytes: *self.hash()?,
                 })
             }
             tag if tag == KeyTag::State as u8 => Key::State(self.entity()?),
@@ -430,7 +526,7 @@ impl Reader<'_> {
         Ok(key)
     }
 
-    fn take(&mut self, length: usize) -> Result<&[u8], bytesrepr::Error> {
+    fn take(&mut self, length: usize) -> Result<&'a [u8], bytesrepr::Error> {
         let Some((taken, rest)) = self.0.split_at_checked(length) else {
             return Err(bytesrepr::Error::EarlyEndOfStream);
         };
@@ -438,34 +534,28 @@ impl Reader<'_> {
         Ok(taken)
     }
 
+    fn array<const N: usize>(&mut self) -> Result<&'a [u8; N], bytesrepr::Error> {
+        let Some((taken, rest)) = self.0.split_first_chunk::<N>() else {
+            return Err(bytesrepr::Error::EarlyEndOfStream);
+        };
+        self.0 = rest;
+        Ok(taken)
+    }
+
     fn byte(&mut self) -> Result<u8, bytesrepr::Error> {
-        Ok(self.take(1)?[0])
+        Ok(self.array::<1>()?[0])
     }
 
-    fn hash(&mut self) -> Result<[u8; HASH_LENGTH], bytesrepr::Error> {
-        match self.0.split_first_chunk::<HASH_LENGTH>() {
-            Some((hash, rest)) => {
-                self.0 = rest;
-                Ok(*hash)
-            }
-            None => Err(bytesrepr::Error::EarlyEndOfStream),
-        }
-    }
-
-    fn account(&mut self) -> Result<AccountHash, bytesrepr::Error> {
-        Ok(AccountHash::new(self.hash()?))
+    fn hash(&mut self) -> Result<&'a [u8; HASH_LENGTH], bytesrepr::Error> {
+        self.array()
     }
 
     fn u64(&mut self) -> Result<u64, bytesrepr::Error> {
-        let mut bytes = [0; 8];
-        bytes.copy_from_slice(self.take(8)?);
-        Ok(u64::from_le_bytes(bytes))
+        Ok(u64::from_le_bytes(*self.array()?))
     }
 
     fn u32(&mut self) -> Result<u32, bytesrepr::Error> {
-        let mut bytes = [0; 4];
-        bytes.copy_from_slice(self.take(4)?);
-        Ok(u32::from_le_bytes(bytes))
+        Ok(u32::from_le_bytes(*self.array()?))
     }
 
     /// An entity address: its kind (checked first, as casper-types does), then its hash.
@@ -476,7 +566,7 @@ impl Reader<'_> {
             CONTRACT_ENTITY => EntityAddr::SmartContract,
             _ => return Err(bytesrepr::Error::Formatting),
         };
-        Ok(kind(self.hash()?))
+        Ok(kind(*self.hash()?))
     }
 
     /// A bid address: its kind (checked first), the validator, then what the kind adds.
@@ -485,7 +575,7 @@ impl Reader<'_> {
         if kind > bid::VALIDATOR_REV {
             return Err(bytesrepr::Error::Formatting);
         }
-        let validator = self.account()?;
+        let validator = AccountHash::new(*self.hash()?);
         Ok(match kind {
             bid::UNIFIED => BidAddr::Unified(validator),
             bid::VALIDATOR => BidAddr::Validator(validator),
@@ -496,27 +586,28 @@ impl Reader<'_> {
             },
             bid::DELEGATED_ACCOUNT => BidAddr::DelegatedAccount {
                 validator,
-                delegator: self.account()?,
+                delegator: AccountHash::new(*self.hash()?),
             },
             bid::RESERVED_ACCOUNT => BidAddr::ReservedDelegationAccount {
                 validator,
-                delegator: self.account()?,
+                delegator: AccountHash::new(*self.hash()?),
             },
             bid::UNBOND_ACCOUNT => BidAddr::UnbondAccount {
                 validator,
-                unbonder: self.account()?,
+                unbonder: AccountHash::new(*self.hash()?),
             },
             bid::DELEGATED_PURSE => BidAddr::DelegatedPurse {
                 validator,
-                delegator: self.hash()?,
+                delegator: *self.hash()?,
             },
             bid::RESERVED_PURSE => BidAddr::ReservedDelegationPurse {
                 validator,
-                delegator: self.hash()?,
+                delegator: *self.hash()?,
             },
+            // The last kind the check above leaves.
             _ => BidAddr::UnbondPurse {
                 validator,
-                unbonder: self.hash()?,
+                unbonder: *self.hash()?,
             },
         })
     }

@@ -54,10 +54,11 @@ use num_traits::{CheckedAdd, CheckedSub};
 
 use crate::{
     access::get_caller,
-    blake2b, buffer,
+    blake2b,
+    buffer::{self, StackBuffer},
     cl_value::read_host_value,
     errors::UnwrapOrRevert,
-    key_bytes::{KeyBytes, LONGEST_KEY},
+    key_bytes::{write_key, LONGEST_KEY},
     named_keys::{required_key_as, FromNamedKey},
     storage, Value,
 };
@@ -269,10 +270,8 @@ impl ItemKey {
     #[inline(never)]
     fn of<K: ToBytes + 'static>(key: &K) -> Self {
         let mut text = [0u8; ITEM_KEY_LENGTH];
-        let length = match key_encoding(key) {
-            Some((encoded, length)) => write_item_key(&encoded[..length], &mut text),
-            None => write_item_key(&key.to_bytes().unwrap_or_revert(), &mut text),
-        };
+        let length = with_key_encoding(key, |bytes| write_item_key(bytes, &mut text))
+            .unwrap_or_else(|| write_item_key(&key.to_bytes().unwrap_or_revert(), &mut text));
         ItemKey { text, length }
     }
 
@@ -281,28 +280,29 @@ impl ItemKey {
     }
 }
 
-/// The encoding of a `Key` or of a pair of them (a tuple encodes as its fields one after the
-/// other), and its length, built by [`KeyBytes`]; `None` for any other type. The type tests
-/// are `TypeId` comparisons, which fold at compile time.
+/// Hands `use_bytes` the encoding of a `Key` or of a pair of them (a tuple encodes as its
+/// fields one after the other), written by [`write_key`] on the stack; `None` for any other
+/// type. The type tests are `TypeId` comparisons, which fold at compile time.
 #[inline(always)]
-fn key_encoding<K: 'static>(key: &K) -> Option<([u8; 2 * LONGEST_KEY], usize)> {
+fn with_key_encoding<K: 'static, R>(key: &K, use_bytes: impl FnOnce(&[u8]) -> R) -> Option<R> {
     let key: &dyn Any = key;
-    let mut encoded = [0u8; 2 * LONGEST_KEY];
-    let mut length = 0;
-    let mut append = |key: &Key| {
-        let bytes = KeyBytes::of(key);
-        encoded[length..length + bytes.as_slice().len()].copy_from_slice(bytes.as_slice());
-        length += bytes.as_slice().len();
+    let mut encoded = StackBuffer::<{ 2 * LONGEST_KEY }>::uninit();
+    let start = encoded.as_mut_ptr().cast::<u8>();
+    // SAFETY: the buffer has room for two keys; only the bytes written are read.
+    let length = unsafe {
+        if let Some(key) = key.downcast_ref::<Key>() {
+            write_key(key, start)
+        } else if let Some((first, second)) = key.downcast_ref::<(Key, Key)>() {
+            let length = write_key(first, start);
+            length + write_key(second, start.add(length))
+        } else {
+            return None;
+        }
     };
-    if let Some(key) = key.downcast_ref::<Key>() {
-        append(key);
-    } else if let Some((first, second)) = key.downcast_ref::<(Key, Key)>() {
-        append(first);
-        append(second);
-    } else {
-        return None;
-    }
-    Some((encoded, length))
+    // SAFETY: `write_key` initialised the first `length` bytes.
+    Some(use_bytes(unsafe {
+        core::slice::from_raw_parts(start, length)
+    }))
 }
 
 /// Writes the item key of a key serialized as `bytes` to `text` and returns its length. Built
