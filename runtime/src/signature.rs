@@ -151,7 +151,7 @@ impl<A: Value> Value for (A,) {}
 impl<A: Value, B: Value> Value for (A, B) {}
 impl<A: Value, B: Value, C: Value> Value for (A, B, C) {}
 
-/// Decoded by [`decode_prefix`](crate::cl_value::decode_prefix): a `Vec<u8>` as `Bytes` and a
+/// Decoded by the runtime's own prefix decoder: a `Vec<u8>` as `Bytes` and a
 /// `Vec<Key>` without casper-types' codec for keys.
 impl<T: Value> Value for Vec<T> {}
 
