@@ -136,8 +136,9 @@ pub trait EventField: Sized {
 }
 
 /// The numbers, `bool`, `URef` and `AccountHash` are measured and encoded on the stack, a `Key`
-/// by [`KeyBytes`](crate::KeyBytes)' writer (chosen by `TypeId`, which folds at compile time): casper-types' `to_bytes`
-/// for them allocates, out of line, and for a `Key` links its whole codec.
+/// by [`KeyBytes`](crate::KeyBytes)' writer (chosen by `TypeId`, which folds at compile time):
+/// casper-types' `to_bytes` for them allocates, out of line, and for a `Key` links its whole
+/// codec.
 impl<T: ToBytes + FromBytes + CLTyped + 'static> EventField for T {
     fn encoded_length(&self) -> usize {
         if let Some(key) = (self as &dyn Any).downcast_ref::<Key>() {
