@@ -9,7 +9,7 @@ use crate::{
     buffer::{self, HostBytes, HostError, StackBuffer},
     cl_value::{longest_encoding, LONGEST_FIXED},
     errors::revert,
-    key_bytes::read_key,
+    key_bytes::read_key_as,
     signature::Argument,
 };
 
@@ -129,7 +129,7 @@ fn decode<T: Argument>(bytes: &[u8]) -> T {
         let mut value = MaybeUninit::<T>::uninit();
         // SAFETY: `T` is `Key`; `read_key` wrote it when it returned `Ok`.
         unsafe {
-            match read_key(bytes, &mut *value.as_mut_ptr().cast::<MaybeUninit<Key>>()) {
+            match read_key_as(bytes, &mut value) {
                 Ok([]) => return value.assume_init(),
                 _ => revert(ApiError::InvalidArgument),
             }

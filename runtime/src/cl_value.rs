@@ -29,7 +29,7 @@ use casper_types::{
 use crate::{
     buffer::{self, StackBuffer, STACK_BUFFER},
     errors::UnwrapOrRevert,
-    key_bytes::{read_key, KeyBytes, LONGEST_KEY},
+    key_bytes::{read_key, read_key_as, KeyBytes, LONGEST_KEY},
     named_keys::{uref_bytes, UREF_LENGTH},
     signature::Value,
 };
@@ -390,7 +390,7 @@ pub(crate) fn decode_prefix<T: FromBytes + 'static>(
         let mut value = MaybeUninit::<T>::uninit();
         // SAFETY: `T` is `Key`, and `read_key` wrote it when it returned `Ok`.
         unsafe {
-            let rest = read_key(bytes, &mut *value.as_mut_ptr().cast::<MaybeUninit<Key>>())?;
+            let rest = read_key_as(bytes, &mut value)?;
             return Ok((value.assume_init(), rest));
         }
     }

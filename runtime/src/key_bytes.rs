@@ -414,6 +414,24 @@ pub(crate) fn read_key<'a>(
     Ok(input.0)
 }
 
+/// [`read_key`] into the slot of a `T` its caller has found to be `Key` (a `TypeId` test), so
+/// that generic code reads a key in the place it returns it from.
+///
+/// # Safety
+///
+/// `T` must be `Key`.
+#[inline(always)]
+pub(crate) unsafe fn read_key_as<'a, T: 'static>(
+    bytes: &'a [u8],
+    out: &mut MaybeUninit<T>,
+) -> Result<&'a [u8], bytesrepr::Error> {
+    debug_assert!(core::any::TypeId::of::<T>() == core::any::TypeId::of::<Key>());
+    // SAFETY: `T` is `Key`, as the caller promises.
+    read_key(bytes, unsafe {
+        &mut *out.as_mut_ptr().cast::<MaybeUninit<Key>>()
+    })
+}
+
 /// The constructor of the kind of key tagged `tag`, if that kind holds a hash and nothing else
 /// (or 32 bytes of padding).
 fn hash_kind(tag: u8) -> Option<fn([u8; HASH_LENGTH]) -> Key> {
