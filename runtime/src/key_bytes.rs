@@ -506,7 +506,7 @@ impl<'a> Reader<'a> {
                     ADDRESSABLE_ENTITY => BlockGlobalAddr::AddressableEntity,
                     _ => return Err(bytesrepr::Error::Formatting),
                 };
-                self.take(BLOCK_GLOBAL_PADDING)?;
+                self.array::<BLOCK_GLOBAL_PADDING>()?;
                 Key::BlockGlobal(global)
             }
             tag if tag == KeyTag::BalanceHold as u8 => {
@@ -542,14 +542,6 @@ impl<'a> Reader<'a> {
             _ => return Err(bytesrepr::Error::Formatting),
         };
         Ok(key)
-    }
-
-    fn take(&mut self, length: usize) -> Result<&'a [u8], bytesrepr::Error> {
-        let Some((taken, rest)) = self.0.split_at_checked(length) else {
-            return Err(bytesrepr::Error::EarlyEndOfStream);
-        };
-        self.0 = rest;
-        Ok(taken)
     }
 
     fn array<const N: usize>(&mut self) -> Result<&'a [u8; N], bytesrepr::Error> {
