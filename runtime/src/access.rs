@@ -4,9 +4,9 @@
 use core::mem::MaybeUninit;
 
 use casper_contract::ext_ffi;
-use casper_types::{account::AccountHash, contracts::ContractPackageHash, ApiError, Key};
+use casper_types::{account::AccountHash, contracts::ContractPackageHash, ApiError, Key, KeyTag};
 
-use crate::{buffer, errors::revert};
+use crate::{buffer, errors::revert, key_bytes::KeyBytes};
 
 /// `CallerInfo` field indices (casper-types `system::caller`); each field is an `Option`.
 const ACCOUNT_FIELD: u8 = 0;
@@ -40,6 +40,26 @@ pub fn get_caller() -> AccountHash {
 /// contract) calls, the calling contract's package as `Key::Hash` when a contract calls (the
 /// identity CEP-18 tokens use for balances and allowances).
 pub fn immediate_caller() -> Key {
+    immediate_identity().key()
+}
+
+/// The immediate caller as [`immediate_caller`] gives it, as its encoding: for code that keeps
+/// holders as [`KeyBytes`], which then never builds the `Key`.
+///
+/// ```no_run
+/// use casper_dsl::{access::immediate_caller_bytes, prelude::*};
+///
+/// # const BALANCES: Mapping<KeyBytes, U256> = Mapping::new("balances");
+/// fn my_balance() -> U256 {
+///     BALANCES.get_or_default(&immediate_caller_bytes())
+/// }
+/// ```
+pub fn immediate_caller_bytes() -> KeyBytes {
+    immediate_identity().key_bytes()
+}
+
+/// The immediate caller's identity; reverts as [`immediate_caller`] documents.
+fn immediate_identity() -> Identity {
     match read_call_stack(IMMEDIATE_CALLER) {
         Some((1, Some(identity))) => identity,
         Some((0, _)) | Some((1, None)) => revert(ApiError::InvalidCallerInfoRequest),
@@ -53,9 +73,36 @@ pub fn immediate_caller() -> Key {
 /// `package_hash`); reverts with `ApiError::InvalidCallerInfoRequest` in session code.
 pub fn this_package() -> ContractPackageHash {
     match read_call_stack(FULL_CALL_STACK) {
-        Some((_, Some(Key::Hash(package)))) => ContractPackageHash::new(package),
+        Some((_, Some(Identity::Package(package)))) => ContractPackageHash::new(package),
         Some(_) => revert(ApiError::InvalidCallerInfoRequest),
         None => revert(ApiError::Deserialize),
+    }
+}
+
+/// Who an element of the call stack is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Identity {
+    /// An account, by its hash.
+    Account([u8; 32]),
+    /// A contract, by its package's hash.
+    Package([u8; 32]),
+}
+
+impl Identity {
+    /// `Key::Account` or `Key::Hash`.
+    fn key(self) -> Key {
+        match self {
+            Identity::Account(account) => Key::Account(AccountHash::new(account)),
+            Identity::Package(package) => Key::Hash(package),
+        }
+    }
+
+    /// The encoding of [`Identity::key`].
+    fn key_bytes(self) -> KeyBytes {
+        match self {
+            Identity::Account(account) => KeyBytes::tagged(KeyTag::Account, &account),
+            Identity::Package(package) => KeyBytes::tagged(KeyTag::Hash, &package),
+        }
     }
 }
 
@@ -70,7 +117,7 @@ const FULL_CALL_STACK: u8 = 2;
 /// The host hands over a serialized `Vec<CallerInfo>`; decoding it with casper-types builds
 /// maps of `CLValue`s and links the general `CLType` decoder and clones (about 15 KB in every
 /// contract that asks who calls). Only the three address fields are read here.
-fn read_call_stack(request: u8) -> Option<(u32, Option<Key>)> {
+fn read_call_stack(request: u8) -> Option<(u32, Option<Identity>)> {
     let mut length = 0usize;
     let mut size = 0usize;
     // SAFETY: the host writes one `usize` to each of `length` and `size`.
@@ -86,7 +133,7 @@ fn read_call_stack(request: u8) -> Option<(u32, Option<Key>)> {
 
 /// A serialized `Vec<CallerInfo>`'s length and the identity of its last element; `None` if the
 /// bytes are not exactly one such vector.
-fn parse_call_stack(bytes: &[u8]) -> Option<(u32, Option<Key>)> {
+fn parse_call_stack(bytes: &[u8]) -> Option<(u32, Option<Identity>)> {
     let (count, mut rest) = read_u32(bytes)?;
     let mut last = None;
     for _ in 0..count {
@@ -104,7 +151,7 @@ type CallerBuffer = buffer::StackBuffer<512>;
 /// Reads one serialized `CallerInfo` (a kind, then a map from field index to `CLValue`) from
 /// the front of `bytes`: its identity (its account, else its contract package, else its
 /// package; `None` if it has none of them) and the bytes after it.
-fn read_caller(bytes: &[u8]) -> Option<(Option<Key>, &[u8])> {
+fn read_caller(bytes: &[u8]) -> Option<(Option<Identity>, &[u8])> {
     let (_kind, rest) = bytes.split_first()?;
     let (fields, mut rest) = read_u32(rest)?;
     let mut addresses = [None; 3];
@@ -124,8 +171,8 @@ fn read_caller(bytes: &[u8]) -> Option<(Option<Key>, &[u8])> {
         addresses[slot] = optional_address(value, cl_type);
     }
     let identity = match addresses {
-        [Some(account), ..] => Some(Key::Account(AccountHash::new(account))),
-        [None, contract_package, package] => contract_package.or(package).map(Key::Hash),
+        [Some(account), ..] => Some(Identity::Account(account)),
+        [None, contract_package, package] => contract_package.or(package).map(Identity::Package),
     };
     Some((identity, rest))
 }
@@ -252,26 +299,31 @@ mod tests {
 
     #[test]
     fn an_account_caller_is_its_account_hash() {
-        let identity = Key::Account(AccountHash::new([0x11; 32]));
+        let identity = Identity::Account([0x11; 32]);
         assert_eq!(
             parse_call_stack(&from_host(vec![account()])),
             Some((1, Some(identity)))
         );
+        assert_eq!(identity.key(), Key::Account(AccountHash::new([0x11; 32])));
+        assert_eq!(identity.key_bytes(), KeyBytes::of(&identity.key()));
     }
 
     #[test]
     fn a_contract_caller_is_its_contract_package_not_its_version() {
         assert_eq!(
             parse_call_stack(&from_host(vec![contract()])),
-            Some((1, Some(Key::Hash([0x22; 32]))))
+            Some((1, Some(Identity::Package([0x22; 32]))))
         );
+        let identity = Identity::Package([0x22; 32]);
+        assert_eq!(identity.key(), Key::Hash([0x22; 32]));
+        assert_eq!(identity.key_bytes(), KeyBytes::of(&identity.key()));
     }
 
     #[test]
     fn an_addressable_entity_caller_is_its_package() {
         assert_eq!(
             parse_call_stack(&from_host(vec![entity()])),
-            Some((1, Some(Key::Hash([0x44; 32]))))
+            Some((1, Some(Identity::Package([0x44; 32]))))
         );
     }
 
@@ -280,7 +332,7 @@ mod tests {
         let stack = from_host(vec![account(), entity(), contract()]);
         assert_eq!(
             parse_call_stack(&stack),
-            Some((3, Some(Key::Hash([0x22; 32]))))
+            Some((3, Some(Identity::Package([0x22; 32]))))
         );
         assert_eq!(parse_call_stack(&from_host(vec![])), Some((0, None)));
     }

@@ -1,15 +1,15 @@
 //! Reading named runtime arguments in generated entry points.
 
-use core::{any::TypeId, mem::MaybeUninit, slice};
+use core::{mem::MaybeUninit, slice};
 
 use casper_contract::ext_ffi;
-use casper_types::{ApiError, Key};
+use casper_types::ApiError;
 
 use crate::{
     buffer::{self, HostBytes, HostError, StackBuffer},
     cl_value::{longest_encoding, LONGEST_FIXED},
     errors::revert,
-    key_bytes::read_key_as,
+    key_bytes::read_in_place,
     signature::Argument,
 };
 
@@ -123,17 +123,15 @@ pub fn present_arg<T: Argument>(name: &str) -> Option<T> {
 }
 
 fn decode<T: Argument>(bytes: &[u8]) -> T {
-    if TypeId::of::<T>() == TypeId::of::<Key>() {
-        // Read in place: moved out of the `Result`s of the general path, a `Key` is copied by
-        // a `memcpy` at each level, from an unaligned offset.
-        let mut value = MaybeUninit::<T>::uninit();
-        // SAFETY: `T` is `Key`; `read_key` wrote it when it returned `Ok`.
-        unsafe {
-            match read_key_as(bytes, &mut value) {
-                Ok([]) => return value.assume_init(),
-                _ => revert(ApiError::InvalidArgument),
-            }
-        }
+    // A key is read in place: moved out of the `Result`s of the general path, it is copied by a
+    // `memcpy` at each level, from an unaligned offset.
+    let mut value = MaybeUninit::<T>::uninit();
+    if let Some(read) = read_in_place(bytes, &mut value) {
+        return match read {
+            // SAFETY: `read_in_place` wrote the key when it returned `Ok`.
+            Ok([]) => unsafe { value.assume_init() },
+            _ => revert(ApiError::InvalidArgument),
+        };
     }
     T::from_argument_bytes(bytes).unwrap_or_else(|_| revert(ApiError::InvalidArgument))
 }

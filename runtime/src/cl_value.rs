@@ -29,7 +29,7 @@ use casper_types::{
 use crate::{
     buffer::{self, StackBuffer, STACK_BUFFER},
     errors::UnwrapOrRevert,
-    key_bytes::{read_key, read_key_as, KeyBytes, LONGEST_KEY},
+    key_bytes::{read_in_place, read_key, KeyBytes, LONGEST_KEY},
     named_keys::{uref_bytes, UREF_LENGTH},
     signature::Value,
 };
@@ -104,6 +104,13 @@ pub(crate) fn with_cl_value<T: CLTyped + ToBytes + 'static, R>(
     if let Some(key) = (&value as &dyn Any).downcast_ref::<Key>() {
         return with_joined::<{ 4 + LONGEST_KEY + LONGEST_SIMPLE_TYPE }, R>(
             KeyBytes::of(key).as_slice(),
+            cl_type,
+            use_bytes,
+        );
+    }
+    if let Some(key) = (&value as &dyn Any).downcast_ref::<KeyBytes>() {
+        return with_joined::<{ 4 + LONGEST_KEY + LONGEST_SIMPLE_TYPE }, R>(
+            key.as_slice(),
             cl_type,
             use_bytes,
         );
@@ -385,14 +392,12 @@ pub(crate) fn decode_prefix<T: FromBytes + 'static>(
         // SAFETY: `T` is `Vec<u8>`.
         return decoded.map(|(list, rest)| (unsafe { same_type(list) }, rest));
     }
-    if TypeId::of::<T>() == TypeId::of::<Key>() {
-        // Read in place, where the value is returned from: each move of a `Key` is a `memcpy`.
-        let mut value = MaybeUninit::<T>::uninit();
-        // SAFETY: `T` is `Key`, and `read_key` wrote it when it returned `Ok`.
-        unsafe {
-            let rest = read_key_as(bytes, &mut value)?;
-            return Ok((value.assume_init(), rest));
-        }
+    // A key is read in place, where the value is returned from: each move of one is a `memcpy`.
+    let mut value = MaybeUninit::<T>::uninit();
+    if let Some(read) = read_in_place(bytes, &mut value) {
+        let rest = read?;
+        // SAFETY: `read_in_place` wrote the key when it returned `Ok`.
+        return Ok((unsafe { value.assume_init() }, rest));
     }
     if TypeId::of::<T>() == TypeId::of::<Vec<Key>>() {
         // SAFETY: `T` is `Vec<Key>`.
@@ -546,6 +551,9 @@ pub(crate) mod tests {
             assert_eq!(encoded(*key), casper_types_encoding(*key), "{key:?}");
             let bytes = key.to_bytes().unwrap();
             assert_eq!(decode_exactly::<Key>(&bytes), Ok(*key), "{key:?}");
+            // A `KeyBytes` is stored and read as the key it encodes.
+            assert_eq!(encoded(KeyBytes::of(key)), encoded(*key), "{key:?}");
+            assert_eq!(decode_exactly::<KeyBytes>(&bytes), Ok(KeyBytes::of(key)));
         }
         // A list of them, and every prefix of its encoding, with casper-types' errors.
         let list = keys.to_bytes().unwrap();

@@ -9,16 +9,17 @@
 //! directions with casper-types on keys of every kind and sub-kind, on bytes that are not a
 //! key, and on every prefix of each.
 
-use core::{cmp::Ordering, hash::Hasher, mem::MaybeUninit};
+use alloc::vec::Vec;
+use core::{any::TypeId, cmp::Ordering, hash::Hasher, mem::MaybeUninit, ptr::addr_of_mut};
 
 use casper_types::{
     account::AccountHash,
     addressable_entity::NamedKeyAddr,
-    bytesrepr::{self, ToBytes},
+    bytesrepr::{self, FromBytes, ToBytes},
     contract_messages::{MessageAddr, TopicNameHash},
     system::{auction::BidAddr, mint::BalanceHoldAddr},
-    AccessRights, BlockGlobalAddr, BlockTime, ByteCodeAddr, DeployHash, Digest, EntityAddr,
-    EntryPointAddr, EraId, Key, KeyTag, TransferAddr, URef,
+    AccessRights, BlockGlobalAddr, BlockTime, ByteCodeAddr, CLType, CLTyped, DeployHash, Digest,
+    EntityAddr, EntryPointAddr, EraId, Key, KeyTag, TransferAddr, URef,
 };
 
 use crate::buffer::StackBuffer;
@@ -68,10 +69,15 @@ const PROTOCOL_VERSION: u8 = 2;
 const ADDRESSABLE_ENTITY: u8 = 3;
 const V1_ENTRY_POINT: u8 = 0;
 
-/// A `Key`'s encoding, the bytes casper-types' `to_bytes` gives, built on the stack: for
-/// comparing keys without linking `Key`'s derived `==` (a match over every kind and
-/// sub-address). Two keys are equal exactly when their encodings are, and encodings order byte
-/// by byte, as a CEP-18 token's map of badge changes orders its keys.
+/// A `Key` carried as its encoding, the bytes casper-types' `to_bytes` gives, on the stack.
+///
+/// Two keys are equal exactly when their encodings are, and encodings order byte by byte (as a
+/// CEP-18 token's map of badge changes orders its keys). As a value (an argument, a return,
+/// a `Var` or `Mapping` value, an event field) a `KeyBytes` is a `Key` to Casper: its
+/// `CLType` is `Key` and its bytes are the key's, checked as casper-types checks a `Key`'s.
+/// As a `Mapping` key it gives the item key a `Key` gives. Code that only compares, stores
+/// and records keys (a token's holders) takes `KeyBytes` and never builds the `Key` enum: the
+/// decoder of every kind of key (about 6 KB of stored code) stays out of the contract.
 ///
 /// ```no_run
 /// use casper_dsl::prelude::*;
@@ -80,6 +86,9 @@ const V1_ENTRY_POINT: u8 = 0;
 /// fn same_holder(a: &Key, b: &Key) -> bool {
 ///     KeyBytes::of(a) == KeyBytes::of(b)
 /// }
+///
+/// let holder = KeyBytes::from(Key::Hash([7; 32]));
+/// assert_eq!(holder.to_key(), Key::Hash([7; 32]));
 /// ```
 #[derive(Clone, Copy)]
 pub struct KeyBytes {
@@ -98,10 +107,93 @@ impl KeyBytes {
         KeyBytes { length, bytes }
     }
 
+    /// The encoding of a key of kind `tag` that holds `hash` and nothing else (such as
+    /// `Key::Account` or `Key::Hash`).
+    #[inline(always)]
+    pub(crate) fn tagged(tag: KeyTag, hash: &[u8; HASH_LENGTH]) -> Self {
+        let mut bytes = StackBuffer::<LONGEST_KEY>::uninit();
+        let mut out = Writer {
+            start: bytes.as_mut_ptr().cast(),
+            at: 0,
+        };
+        // SAFETY: the buffer has room for a tag and a hash.
+        unsafe { out.tagged(tag as u8, hash) };
+        KeyBytes {
+            length: out.at,
+            bytes,
+        }
+    }
+
+    /// The key these bytes encode.
+    pub fn to_key(&self) -> Key {
+        match decode_key(self.as_slice()) {
+            Ok((key, [])) => key,
+            _ => unreachable!("a `KeyBytes` holds one key's encoding"),
+        }
+    }
+
     /// The encoding.
     pub fn as_slice(&self) -> &[u8] {
-        // SAFETY: `write_key` initialised the first `length` bytes.
+        // SAFETY: the first `length` bytes are initialised.
         unsafe { core::slice::from_raw_parts(self.bytes.as_ptr().cast(), self.length) }
+    }
+}
+
+/// `Key::Account(account)`'s encoding.
+impl From<AccountHash> for KeyBytes {
+    #[inline(always)]
+    fn from(account: AccountHash) -> Self {
+        KeyBytes::tagged(KeyTag::Account, &account.0)
+    }
+}
+
+impl From<Key> for KeyBytes {
+    #[inline(always)]
+    fn from(key: Key) -> Self {
+        KeyBytes::of(&key)
+    }
+}
+
+impl From<KeyBytes> for Key {
+    fn from(bytes: KeyBytes) -> Self {
+        bytes.to_key()
+    }
+}
+
+impl CLTyped for KeyBytes {
+    fn cl_type() -> CLType {
+        CLType::Key
+    }
+}
+
+/// A key's bytes, as `Key`'s `ToBytes` gives them.
+impl ToBytes for KeyBytes {
+    fn to_bytes(&self) -> Result<Vec<u8>, bytesrepr::Error> {
+        Ok(self.as_slice().to_vec())
+    }
+
+    #[inline(always)]
+    fn serialized_length(&self) -> usize {
+        self.length
+    }
+
+    #[inline(always)]
+    fn write_bytes(&self, writer: &mut Vec<u8>) -> Result<(), bytesrepr::Error> {
+        writer.extend_from_slice(self.as_slice());
+        Ok(())
+    }
+}
+
+/// A key's bytes, with the results and errors of `Key`'s `FromBytes`: what casper-types
+/// refuses is refused, and the padding it ignores (after a system registry's or a block
+/// global's tag) is kept as zeros, the bytes the decoded key encodes to.
+impl FromBytes for KeyBytes {
+    #[inline(always)]
+    fn from_bytes(bytes: &[u8]) -> Result<(Self, &[u8]), bytesrepr::Error> {
+        let mut key = MaybeUninit::<KeyBytes>::uninit();
+        let rest = read_key_bytes(bytes, &mut key)?;
+        // SAFETY: `read_key_bytes` wrote the key when it returned `Ok`.
+        Ok((unsafe { key.assume_init() }, rest))
     }
 }
 
@@ -414,22 +506,178 @@ pub(crate) fn read_key<'a>(
     Ok(input.0)
 }
 
-/// [`read_key`] into the slot of a `T` its caller has found to be `Key` (a `TypeId` test), so
-/// that generic code reads a key in the place it returns it from.
-///
-/// # Safety
-///
-/// `T` must be `Key`.
+/// Reads a `T` that is a `Key` ([`read_key`]) or a [`KeyBytes`] ([`read_key_bytes`]) from the
+/// start of `bytes` into `out`, and returns the rest; `None`, reading nothing, for any other
+/// `T`. Generic code reads a key in the place it returns it from: moved out through `Result`s,
+/// a key is copied by a `memcpy` at each level. The type tests are `TypeId` comparisons, which
+/// fold at compile time.
 #[inline(always)]
-pub(crate) unsafe fn read_key_as<'a, T: 'static>(
+pub(crate) fn read_in_place<'a, T: 'static>(
     bytes: &'a [u8],
     out: &mut MaybeUninit<T>,
+) -> Option<Result<&'a [u8], bytesrepr::Error>> {
+    let slot = out.as_mut_ptr();
+    // SAFETY (both casts): `T` is the type the slot is cast to.
+    if TypeId::of::<T>() == TypeId::of::<Key>() {
+        return Some(read_key(bytes, unsafe { &mut *slot.cast() }));
+    }
+    if TypeId::of::<T>() == TypeId::of::<KeyBytes>() {
+        return Some(read_key_bytes(bytes, unsafe { &mut *slot.cast() }));
+    }
+    None
+}
+
+/// Reads a key's encoding from the start of `bytes` into `out` and returns the rest, checked
+/// as casper-types' `Key::from_bytes` checks it (the same errors, at the same lengths), with
+/// the padding it ignores written as zeros. Only the layout of each kind is followed: no `Key`
+/// is built, so none of the code building each kind is linked.
+// One copy, called from every place that decodes a `KeyBytes`.
+#[inline(never)]
+fn read_key_bytes<'a>(
+    bytes: &'a [u8],
+    out: &mut MaybeUninit<KeyBytes>,
 ) -> Result<&'a [u8], bytesrepr::Error> {
-    debug_assert!(core::any::TypeId::of::<T>() == core::any::TypeId::of::<Key>());
-    // SAFETY: `T` is `Key`, as the caller promises.
-    read_key(bytes, unsafe {
-        &mut *out.as_mut_ptr().cast::<MaybeUninit<Key>>()
-    })
+    let mut input = Scanner { bytes, at: 0 };
+    let padding = input.key()?;
+    let (key, rest) = bytes.split_at(input.at);
+    let out = out.as_mut_ptr();
+    // SAFETY: both fields are written, in place; a key's encoding fits the buffer, and
+    // `padding` lies within it.
+    unsafe {
+        let start = addr_of_mut!((*out).bytes).cast::<u8>();
+        start.copy_from_nonoverlapping(key.as_ptr(), key.len());
+        if let Some(padding) = padding {
+            start.add(padding).write_bytes(0, key.len() - padding);
+        }
+        addr_of_mut!((*out).length).write(key.len());
+    }
+    Ok(rest)
+}
+
+/// The kinds of key that hold a hash and nothing else.
+const HASH_KINDS: [KeyTag; 10] = [
+    KeyTag::Account,
+    KeyTag::Hash,
+    KeyTag::Transfer,
+    KeyTag::DeployInfo,
+    KeyTag::Balance,
+    KeyTag::Bid,
+    KeyTag::Withdraw,
+    KeyTag::Dictionary,
+    KeyTag::Unbond,
+    KeyTag::Package,
+];
+
+/// The kinds of key that hold 32 bytes of padding, which casper-types does not read.
+const REGISTRIES: [KeyTag; 4] = [
+    KeyTag::SystemEntityRegistry,
+    KeyTag::EraSummary,
+    KeyTag::ChainspecRegistry,
+    KeyTag::ChecksumRegistry,
+];
+
+/// Follows a key's encoding without decoding it, for [`read_key_bytes`].
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    /// How many bytes the key has so far.
+    at: usize,
+}
+
+impl Scanner<'_> {
+    /// Steps over a key and returns where its padding starts, if it ends with padding.
+    fn key(&mut self) -> Result<Option<usize>, bytesrepr::Error> {
+        let tag = self.byte()?;
+        let is = |kinds: &[KeyTag]| kinds.iter().any(|kind| *kind as u8 == tag);
+        let registry = is(&REGISTRIES);
+        if registry || is(&HASH_KINDS) {
+            self.skip(HASH_LENGTH)?;
+            return Ok(registry.then_some(1));
+        }
+        match tag {
+            tag if tag == KeyTag::URef as u8 => {
+                self.skip(HASH_LENGTH)?;
+                if AccessRights::from_bits(self.byte()?).is_none() {
+                    return Err(bytesrepr::Error::Formatting);
+                }
+            }
+            tag if tag == KeyTag::EraInfo as u8 => self.skip(8)?,
+            tag if tag == KeyTag::BidAddr as u8 => {
+                let kind = self.kind(bid::VALIDATOR_REV)?;
+                self.skip(HASH_LENGTH)?;
+                match kind {
+                    bid::UNIFIED | bid::VALIDATOR | bid::VALIDATOR_REV => {}
+                    bid::CREDIT => self.skip(8)?,
+                    _ => self.skip(HASH_LENGTH)?,
+                }
+            }
+            tag if tag == KeyTag::AddressableEntity as u8 || tag == KeyTag::State as u8 => {
+                self.entity()?
+            }
+            tag if tag == KeyTag::ByteCode as u8 => {
+                if self.kind(V2_CODE)? != EMPTY_CODE {
+                    self.skip(HASH_LENGTH)?;
+                }
+            }
+            tag if tag == KeyTag::Message as u8 => {
+                self.entity()?;
+                self.skip(HASH_LENGTH)?;
+                if self.kind(1)? == 1 {
+                    self.skip(4)?;
+                }
+            }
+            tag if tag == KeyTag::NamedKey as u8 => {
+                self.entity()?;
+                self.skip(HASH_LENGTH)?;
+            }
+            tag if tag == KeyTag::BlockGlobal as u8 => {
+                self.kind(ADDRESSABLE_ENTITY)?;
+                self.skip(BLOCK_GLOBAL_PADDING)?;
+                return Ok(Some(2));
+            }
+            tag if tag == KeyTag::BalanceHold as u8 => {
+                self.kind(PROCESSING_HOLD)?;
+                self.skip(HASH_LENGTH + 8)?;
+            }
+            tag if tag == KeyTag::EntryPoint as u8 => {
+                self.kind(V1_ENTRY_POINT)?;
+                self.entity()?;
+                self.skip(HASH_LENGTH)?;
+            }
+            _ => return Err(bytesrepr::Error::Formatting),
+        }
+        Ok(None)
+    }
+
+    fn skip(&mut self, length: usize) -> Result<(), bytesrepr::Error> {
+        if self.bytes.len() - self.at < length {
+            return Err(bytesrepr::Error::EarlyEndOfStream);
+        }
+        self.at += length;
+        Ok(())
+    }
+
+    fn byte(&mut self) -> Result<u8, bytesrepr::Error> {
+        let byte = *self
+            .bytes
+            .get(self.at)
+            .ok_or(bytesrepr::Error::EarlyEndOfStream)?;
+        self.at += 1;
+        Ok(byte)
+    }
+
+    /// A sub-kind numbered from 0 to `last`.
+    fn kind(&mut self, last: u8) -> Result<u8, bytesrepr::Error> {
+        match self.byte()? {
+            kind if kind <= last => Ok(kind),
+            _ => Err(bytesrepr::Error::Formatting),
+        }
+    }
+
+    /// An entity address: its kind (checked first, as casper-types does), then its hash.
+    fn entity(&mut self) -> Result<(), bytesrepr::Error> {
+        self.kind(CONTRACT_ENTITY)?;
+        self.skip(HASH_LENGTH)
+    }
 }
 
 /// The constructor of the kind of key tagged `tag`, if that kind holds a hash and nothing else
@@ -691,6 +939,62 @@ mod tests {
         }
         // Every kind of key decoded at least once.
         assert_eq!(kinds.len(), 25, "{kinds:?}");
+    }
+
+    #[test]
+    fn reads_encodings_as_casper_types_decodes_and_re_encodes() {
+        let mut kinds = alloc::collections::BTreeSet::new();
+        for bytes in candidates() {
+            for end in 0..=bytes.len() {
+                let bytes = &bytes[..end];
+                let ours = KeyBytes::from_bytes(bytes)
+                    .map(|(key, rest)| (key.as_slice().to_vec(), key.serialized_length(), rest));
+                let theirs = Key::from_bytes(bytes)
+                    .map(|(key, rest)| (key.to_bytes().unwrap(), key.serialized_length(), rest));
+                assert_eq!(ours, theirs, "{bytes:?}");
+                if let Ok((key, _)) = KeyBytes::from_bytes(bytes) {
+                    assert_eq!(key.to_key(), Key::from_bytes(bytes).unwrap().0);
+                    kinds.insert(key.as_slice()[0]);
+                }
+            }
+        }
+        assert_eq!(kinds.len(), 25, "{kinds:?}");
+    }
+
+    #[test]
+    fn ignored_padding_is_read_as_zeros() {
+        for (tag, padding_start) in [
+            (KeyTag::EraSummary as u8, 1),
+            (KeyTag::BlockGlobal as u8, 2),
+        ] {
+            let mut bytes = alloc::vec![0xAB; 33];
+            bytes[0] = tag;
+            bytes[1] = if padding_start == 2 { 1 } else { 0xAB };
+            let (key, rest) = KeyBytes::from_bytes(&bytes).unwrap();
+            assert!(rest.is_empty());
+            assert!(key.as_slice()[padding_start..]
+                .iter()
+                .all(|byte| *byte == 0));
+            assert_eq!(key, KeyBytes::of(&Key::from_bytes(&bytes).unwrap().0));
+        }
+    }
+
+    #[test]
+    fn an_account_and_a_hash_are_tagged_as_keys() {
+        let account = AccountHash::new([3; 32]);
+        assert_eq!(
+            KeyBytes::from(account),
+            KeyBytes::of(&Key::Account(account))
+        );
+        assert_eq!(
+            KeyBytes::tagged(KeyTag::Hash, &[4; 32]),
+            KeyBytes::of(&Key::Hash([4; 32]))
+        );
+        assert_eq!(KeyBytes::cl_type(), Key::cl_type());
+        assert_eq!(
+            Key::from(KeyBytes::from(Key::Hash([4; 32]))),
+            Key::Hash([4; 32])
+        );
     }
 
     #[test]

@@ -73,7 +73,9 @@ pub use signature::{Omittable, Value};
 /// Everything a contract module usually needs, for `use casper_dsl::prelude::*;`.
 pub mod prelude {
     pub use crate::{
-        access::{get_caller, immediate_caller, require_caller, this_package},
+        access::{
+            get_caller, immediate_caller, immediate_caller_bytes, require_caller, this_package,
+        },
         errors::{revert, UnwrapOrRevert},
         events::emit,
         key_bytes::KeyBytes,

@@ -26,6 +26,7 @@ use casper_types::{
 use crate::{
     args::{optional_arg, present_arg, required_arg},
     errors::revert,
+    key_bytes::KeyBytes,
 };
 
 /// A Casper value type: one with a `CLType` that encodes and decodes, usable as a runtime
@@ -96,6 +97,7 @@ values!(
     U512,
     Bytes,
     Key,
+    KeyBytes,
     URef,
     AccountHash,
     PublicKey,

@@ -58,7 +58,7 @@ use crate::{
     buffer::{self, StackBuffer},
     cl_value::read_host_value,
     errors::UnwrapOrRevert,
-    key_bytes::{write_key, LONGEST_KEY},
+    key_bytes::{write_key, KeyBytes, LONGEST_KEY},
     named_keys::{required_key_as, FromNamedKey},
     storage, Value,
 };
@@ -295,6 +295,15 @@ fn with_key_encoding<K: 'static, R>(key: &K, use_bytes: impl FnOnce(&[u8]) -> R)
         } else if let Some((first, second)) = key.downcast_ref::<(Key, Key)>() {
             let length = write_key(first, start);
             length + write_key(second, start.add(length))
+        } else if let Some(key) = key.downcast_ref::<KeyBytes>() {
+            return Some(use_bytes(key.as_slice()));
+        } else if let Some((first, second)) = key.downcast_ref::<(KeyBytes, KeyBytes)>() {
+            let (first, second) = (first.as_slice(), second.as_slice());
+            start.copy_from_nonoverlapping(first.as_ptr(), first.len());
+            start
+                .add(first.len())
+                .copy_from_nonoverlapping(second.as_ptr(), second.len());
+            first.len() + second.len()
         } else {
             return None;
         }
@@ -546,6 +555,22 @@ mod tests {
                     item_key(&(*owner, *spender)).unwrap(),
                     reference_allowance_key(owner, spender)
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn a_mapping_gives_a_key_and_its_encoding_the_same_item_key() {
+        let keys = every_key();
+        for owner in &keys {
+            let bytes = KeyBytes::of(owner);
+            assert_eq!(ItemKey::of(owner).as_str(), item_key(owner).unwrap());
+            assert_eq!(ItemKey::of(&bytes).as_str(), item_key(owner).unwrap());
+            for spender in keys.iter().step_by(3) {
+                let pair = item_key(&(*owner, *spender)).unwrap();
+                assert_eq!(ItemKey::of(&(*owner, *spender)).as_str(), pair);
+                let encodings = (bytes, KeyBytes::of(spender));
+                assert_eq!(ItemKey::of(&encodings).as_str(), pair);
             }
         }
     }

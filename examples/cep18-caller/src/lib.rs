@@ -11,13 +11,17 @@ pub mod cep18_caller {
 
     /// `transfer` of this contract's tokens to `recipient`, on `token`'s latest version.
     #[entry_point]
-    pub fn transfer_as_stored_contract(token: ContractPackageHash, recipient: Key, amount: U256) {
+    pub fn transfer_as_stored_contract(
+        token: ContractPackageHash,
+        recipient: KeyBytes,
+        amount: U256,
+    ) {
         cep18_calls::transfer(recipient, amount).call(token)
     }
 
     /// `approve` of `spender` for this contract's tokens.
     #[entry_point]
-    pub fn approve_as_stored_contract(token: ContractPackageHash, spender: Key, amount: U256) {
+    pub fn approve_as_stored_contract(token: ContractPackageHash, spender: KeyBytes, amount: U256) {
         cep18_calls::approve(spender, amount).call(token)
     }
 
@@ -25,8 +29,8 @@ pub mod cep18_caller {
     #[entry_point]
     pub fn transfer_from_as_stored_contract(
         token: ContractPackageHash,
-        owner: Key,
-        recipient: Key,
+        owner: KeyBytes,
+        recipient: KeyBytes,
         amount: U256,
     ) {
         cep18_calls::transfer_from(owner, recipient, amount).call(token)

@@ -13,7 +13,10 @@
 //!
 //! Balances, allowances and badges are keyed by `Key`: an account (`Key::Account`) or a
 //! contract package (`Key::Hash`), whichever is the immediate caller. Dictionary item keys
-//! follow the reference implementation (see `casper_dsl::state`).
+//! follow the reference implementation (see `casper_dsl::state`). The token takes, keeps and
+//! records every holder as a [`KeyBytes`], a `Key` carried as its encoding: to Casper it is
+//! a `Key`, and the token never decodes one into the `Key` enum, whose decoder for every kind
+//! of key would add some 6 KB to the module it stores.
 #![no_std]
 
 extern crate alloc;
@@ -22,7 +25,7 @@ use alloc::vec::Vec;
 use casper_dsl::{
     casper_types::{
         bytesrepr::{self, FromBytes, ToBytes},
-        CLType, CLTyped, Key,
+        CLType, CLTyped,
     },
     KeyBytes,
 };
@@ -77,21 +80,20 @@ impl casper_dsl::Value for SecurityBadge {}
 
 /// The badges a `change_security` call set: encoded as the reference's
 /// `BTreeMap<Key, SecurityBadge>` (a `Map` of `Key` to `u8`, in key order), built without a
-/// `BTreeMap` of `Key`s, whose code would cost the token some 40 KB of stored module.
+/// `BTreeMap`, whose code would cost the token kilobytes of stored module.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct BadgeChanges(Vec<(Key, SecurityBadge)>);
+pub struct BadgeChanges(Vec<(KeyBytes, SecurityBadge)>);
 
 impl BadgeChanges {
     /// Gives `key` the badge `badge`, replacing the one it had here. Keys are kept in the
     /// order of their encodings, which for the holders a token knows (accounts and contract
     /// packages) is `Key`'s own order, the map's.
-    pub fn set(&mut self, key: Key, badge: SecurityBadge) {
+    pub fn set(&mut self, key: KeyBytes, badge: SecurityBadge) {
         self.remove(&key);
-        let encoded = KeyBytes::of(&key);
         let at = self
             .0
             .iter()
-            .position(|(listed, _)| KeyBytes::of(listed) > encoded)
+            .position(|(listed, _)| *listed > key)
             .unwrap_or(self.0.len());
         // Pushed, then swapped down into place: `Vec::insert` shifts the tail with `memmove`,
         // which no other entry point links (1.8 KB to store).
@@ -102,28 +104,20 @@ impl BadgeChanges {
     }
 
     /// Leaves `key` out.
-    pub fn remove(&mut self, key: &Key) {
-        self.0.retain(|(listed, _)| !same_key(listed, key));
+    pub fn remove(&mut self, key: &KeyBytes) {
+        self.0.retain(|(listed, _)| listed != key);
     }
 
     /// The changes, in the map's key order.
-    pub fn iter(&self) -> impl Iterator<Item = &(Key, SecurityBadge)> {
+    pub fn iter(&self) -> impl Iterator<Item = &(KeyBytes, SecurityBadge)> {
         self.0.iter()
     }
-}
-
-/// Whether `a` and `b` are the same key, compared by their encodings ([`KeyBytes`]): the answer
-/// `==` gives, without linking `Key`'s derived comparison, a match over every kind of key and
-/// sub-address that would add 3 KB to the module the token stores.
-#[inline(never)]
-pub fn same_key(a: &Key, b: &Key) -> bool {
-    KeyBytes::of(a) == KeyBytes::of(b)
 }
 
 impl CLTyped for BadgeChanges {
     fn cl_type() -> CLType {
         CLType::Map {
-            key: alloc::boxed::Box::new(Key::cl_type()),
+            key: alloc::boxed::Box::new(KeyBytes::cl_type()),
             value: alloc::boxed::Box::new(SecurityBadge::cl_type()),
         }
     }
@@ -140,14 +134,14 @@ impl ToBytes for BadgeChanges {
         4 + self
             .0
             .iter()
-            .map(|(key, _)| KeyBytes::of(key).as_slice().len() + 1)
+            .map(|(key, _)| key.serialized_length() + 1)
             .sum::<usize>()
     }
 
     fn write_bytes(&self, writer: &mut Vec<u8>) -> Result<(), bytesrepr::Error> {
         (self.0.len() as u32).write_bytes(writer)?;
         for (key, badge) in &self.0 {
-            writer.extend_from_slice(KeyBytes::of(key).as_slice());
+            key.write_bytes(writer)?;
             badge.write_bytes(writer)?;
         }
         Ok(())
@@ -156,7 +150,7 @@ impl ToBytes for BadgeChanges {
 
 impl FromBytes for BadgeChanges {
     fn from_bytes(bytes: &[u8]) -> Result<(Self, &[u8]), bytesrepr::Error> {
-        let (changes, rest) = Vec::<(Key, SecurityBadge)>::from_bytes(bytes)?;
+        let (changes, rest) = Vec::<(KeyBytes, SecurityBadge)>::from_bytes(bytes)?;
         Ok((BadgeChanges(changes), rest))
     }
 }
@@ -179,7 +173,7 @@ impl FromBytes for BadgeChanges {
 pub mod cep18 {
     use casper_dsl::prelude::*;
 
-    use super::{same_key, BadgeChanges, SecurityBadge};
+    use super::{BadgeChanges, SecurityBadge};
 
     #[state]
     pub const NAME: Var<String> = Var::new("name");
@@ -193,13 +187,13 @@ pub mod cep18 {
     #[state]
     pub const ENABLE_MINT_BURN: Var<u8> = Var::new("enable_mint_burn");
     #[state]
-    pub const BALANCES: Mapping<Key, U256> = Mapping::new("balances");
+    pub const BALANCES: Mapping<KeyBytes, U256> = Mapping::new("balances");
     /// Keyed by `(owner, spender)`.
     #[state]
-    pub const ALLOWANCES: Mapping<(Key, Key), U256> = Mapping::new("allowances");
+    pub const ALLOWANCES: Mapping<(KeyBytes, KeyBytes), U256> = Mapping::new("allowances");
     /// Who may mint (admins and minters) and change badges (admins).
     #[state]
-    pub const SECURITY_BADGES: Mapping<Key, SecurityBadge> = Mapping::new("security_badges");
+    pub const SECURITY_BADGES: Mapping<KeyBytes, SecurityBadge> = Mapping::new("security_badges");
 
     /// The contract named key holding the token's package (`Key::Hash`), as in the reference.
     pub const PACKAGE_HASH: &str = "package_hash";
@@ -230,27 +224,27 @@ pub mod cep18 {
 
     #[event]
     pub struct Mint {
-        pub recipient: Key,
+        pub recipient: KeyBytes,
         pub amount: U256,
     }
 
     #[event]
     pub struct Burn {
-        pub owner: Key,
+        pub owner: KeyBytes,
         pub amount: U256,
     }
 
     #[event]
     pub struct SetAllowance {
-        pub owner: Key,
-        pub spender: Key,
+        pub owner: KeyBytes,
+        pub spender: KeyBytes,
         pub allowance: U256,
     }
 
     #[event]
     pub struct IncreaseAllowance {
-        pub owner: Key,
-        pub spender: Key,
+        pub owner: KeyBytes,
+        pub spender: KeyBytes,
         /// The new allowance.
         pub allowance: U256,
         pub inc_by: U256,
@@ -258,8 +252,8 @@ pub mod cep18 {
 
     #[event]
     pub struct DecreaseAllowance {
-        pub owner: Key,
-        pub spender: Key,
+        pub owner: KeyBytes,
+        pub spender: KeyBytes,
         /// The new allowance.
         pub allowance: U256,
         pub decr_by: U256,
@@ -267,22 +261,22 @@ pub mod cep18 {
 
     #[event]
     pub struct Transfer {
-        pub sender: Key,
-        pub recipient: Key,
+        pub sender: KeyBytes,
+        pub recipient: KeyBytes,
         pub amount: U256,
     }
 
     #[event]
     pub struct TransferFrom {
-        pub spender: Key,
-        pub owner: Key,
-        pub recipient: Key,
+        pub spender: KeyBytes,
+        pub owner: KeyBytes,
+        pub recipient: KeyBytes,
         pub amount: U256,
     }
 
     #[event]
     pub struct ChangeSecurity {
-        pub admin: Key,
+        pub admin: KeyBytes,
         pub sec_change_map: BadgeChanges,
     }
 
@@ -296,15 +290,15 @@ pub mod cep18 {
         decimals: u8,
         total_supply: U256,
         enable_mint_burn: Omittable<u8>,
-        admin_list: Omittable<Vec<Key>>,
-        minter_list: Omittable<Vec<Key>>,
+        admin_list: Omittable<Vec<KeyBytes>>,
+        minter_list: Omittable<Vec<KeyBytes>>,
     ) {
         NAME.set(name);
         SYMBOL.set(symbol);
         DECIMALS.set(decimals);
         ENABLE_MINT_BURN.set(enable_mint_burn.unwrap_or(0));
         put_key(PACKAGE_HASH, Key::Hash(this_package().value()));
-        let installer = Key::Account(get_caller());
+        let installer = KeyBytes::from(get_caller());
         TOTAL_SUPPLY.set(total_supply);
         BALANCES.set(&installer, total_supply);
         SECURITY_BADGES.set(&installer, SecurityBadge::Admin);
@@ -349,19 +343,19 @@ pub mod cep18 {
 
     /// The tokens `address` (an account or a contract package) holds.
     #[entry_point]
-    pub fn balance_of(address: Key) -> U256 {
+    pub fn balance_of(address: KeyBytes) -> U256 {
         BALANCES.get_or_default(&address)
     }
 
     /// How many of `owner`'s tokens `spender` may still move.
     #[entry_point]
-    pub fn allowance(owner: Key, spender: Key) -> U256 {
+    pub fn allowance(owner: KeyBytes, spender: KeyBytes) -> U256 {
         ALLOWANCES.get_or_default(&(owner, spender))
     }
 
     /// Sets the caller's allowance for `spender` to `amount`.
     #[entry_point]
-    pub fn approve(spender: Key, amount: U256) -> Result<(), Cep18Error> {
+    pub fn approve(spender: KeyBytes, amount: U256) -> Result<(), Cep18Error> {
         let owner = own_allowance(spender)?;
         ALLOWANCES.set(&(owner, spender), amount);
         emit(SetAllowance {
@@ -374,7 +368,7 @@ pub mod cep18 {
 
     /// Raises the caller's allowance for `spender` by `amount`, up to `U256::MAX` at most.
     #[entry_point]
-    pub fn increase_allowance(spender: Key, amount: U256) -> Result<(), Cep18Error> {
+    pub fn increase_allowance(spender: KeyBytes, amount: U256) -> Result<(), Cep18Error> {
         let owner = own_allowance(spender)?;
         let allowance = ALLOWANCES
             .get_or_default(&(owner, spender))
@@ -391,7 +385,7 @@ pub mod cep18 {
 
     /// Lowers the caller's allowance for `spender` by `amount`, down to zero at most.
     #[entry_point]
-    pub fn decrease_allowance(spender: Key, amount: U256) -> Result<(), Cep18Error> {
+    pub fn decrease_allowance(spender: KeyBytes, amount: U256) -> Result<(), Cep18Error> {
         let owner = own_allowance(spender)?;
         let allowance = ALLOWANCES
             .get_or_default(&(owner, spender))
@@ -409,9 +403,9 @@ pub mod cep18 {
     /// Moves `amount` of the caller's tokens to `recipient`; a zero amount moves nothing but is
     /// recorded like any transfer.
     #[entry_point]
-    pub fn transfer(recipient: Key, amount: U256) -> Result<(), Cep18Error> {
-        let sender = immediate_caller();
-        if same_key(&sender, &recipient) {
+    pub fn transfer(recipient: KeyBytes, amount: U256) -> Result<(), Cep18Error> {
+        let sender = immediate_caller_bytes();
+        if sender == recipient {
             return Err(Cep18Error::CannotTargetSelfUser);
         }
         move_tokens(sender, recipient, amount)?;
@@ -426,9 +420,13 @@ pub mod cep18 {
     /// Moves `amount` from `owner` to `recipient` within the caller's allowance, which it uses;
     /// a zero amount does nothing at all (no write, no event), as in the reference.
     #[entry_point]
-    pub fn transfer_from(owner: Key, recipient: Key, amount: U256) -> Result<(), Cep18Error> {
-        let spender = immediate_caller();
-        if same_key(&owner, &recipient) {
+    pub fn transfer_from(
+        owner: KeyBytes,
+        recipient: KeyBytes,
+        amount: U256,
+    ) -> Result<(), Cep18Error> {
+        let spender = immediate_caller_bytes();
+        if owner == recipient {
             return Err(Cep18Error::CannotTargetSelfUser);
         }
         if amount.is_zero() {
@@ -451,7 +449,7 @@ pub mod cep18 {
 
     /// Mints `amount` to `owner`: for admins and minters.
     #[entry_point]
-    pub fn mint(owner: Key, amount: U256) -> Result<(), Cep18Error> {
+    pub fn mint(owner: KeyBytes, amount: U256) -> Result<(), Cep18Error> {
         require_mint_and_burn()?;
         require_badge(&[SecurityBadge::Admin, SecurityBadge::Minter])?;
         let balance = BALANCES.get_or_default(&owner);
@@ -469,9 +467,9 @@ pub mod cep18 {
 
     /// Burns `amount` of the caller's own tokens: `owner` must be the immediate caller.
     #[entry_point]
-    pub fn burn(owner: Key, amount: U256) -> Result<(), Cep18Error> {
+    pub fn burn(owner: KeyBytes, amount: U256) -> Result<(), Cep18Error> {
         require_mint_and_burn()?;
-        if !same_key(&owner, &immediate_caller()) {
+        if owner != immediate_caller_bytes() {
             return Err(Cep18Error::InvalidBurnTarget);
         }
         let balance = BALANCES.get_or_default(&owner);
@@ -491,9 +489,9 @@ pub mod cep18 {
     /// their own badge (the caller's key is left out, as in the reference).
     #[entry_point]
     pub fn change_security(
-        admin_list: Omittable<Vec<Key>>,
-        minter_list: Omittable<Vec<Key>>,
-        none_list: Omittable<Vec<Key>>,
+        admin_list: Omittable<Vec<KeyBytes>>,
+        minter_list: Omittable<Vec<KeyBytes>>,
+        none_list: Omittable<Vec<KeyBytes>>,
     ) -> Result<(), Cep18Error> {
         require_mint_and_burn()?;
         require_badge(&[SecurityBadge::Admin])?;
@@ -504,12 +502,12 @@ pub mod cep18 {
             (none_list, SecurityBadge::None),
         ];
         for (list, badge) in lists {
-            // By reference: moving each `Key` out of the list compiles to a `memmove`.
+            // By reference: moving each `KeyBytes` out of the list compiles to a `memmove`.
             for key in &list.unwrap_or_default() {
                 changes.set(*key, badge);
             }
         }
-        let admin = immediate_caller();
+        let admin = immediate_caller_bytes();
         changes.remove(&admin);
         for (key, badge) in changes.iter() {
             SECURITY_BADGES.set(key, *badge);
@@ -531,16 +529,16 @@ pub mod cep18 {
 
     /// `Ok` if the caller holds one of `allowed`.
     fn require_badge(allowed: &[SecurityBadge]) -> Result<(), Cep18Error> {
-        match SECURITY_BADGES.get(&immediate_caller()) {
+        match SECURITY_BADGES.get(&immediate_caller_bytes()) {
             Some(badge) if allowed.contains(&badge) => Ok(()),
             _ => Err(Cep18Error::InsufficientRights),
         }
     }
 
     /// The caller, if it is not `spender`: nobody holds an allowance of its own tokens.
-    fn own_allowance(spender: Key) -> Result<Key, Cep18Error> {
-        let owner = immediate_caller();
-        if same_key(&owner, &spender) {
+    fn own_allowance(spender: KeyBytes) -> Result<KeyBytes, Cep18Error> {
+        let owner = immediate_caller_bytes();
+        if owner == spender {
             Err(Cep18Error::CannotTargetSelfUser)
         } else {
             Ok(owner)
@@ -548,7 +546,7 @@ pub mod cep18 {
     }
 
     /// Moves `amount` from `sender` to `recipient`; a zero amount reads and writes nothing.
-    fn move_tokens(sender: Key, recipient: Key, amount: U256) -> Result<(), Cep18Error> {
+    fn move_tokens(sender: KeyBytes, recipient: KeyBytes, amount: U256) -> Result<(), Cep18Error> {
         if amount.is_zero() {
             return Ok(());
         }
@@ -568,27 +566,33 @@ pub mod cep18 {
 
 #[cfg(test)]
 mod tests {
-    use casper_dsl::casper_types::{account::AccountHash, AccessRights, EntityAddr, Key, URef};
+    use alloc::collections::BTreeMap;
 
-    use super::same_key;
+    use casper_dsl::casper_types::{account::AccountHash, bytesrepr::ToBytes, Key};
+
+    use super::{BadgeChanges, KeyBytes, SecurityBadge};
 
     #[test]
-    fn same_key_answers_as_equality_does() {
-        let keys = [
-            Key::Account(AccountHash::new([1; 32])),
-            Key::Account(AccountHash::new([2; 32])),
+    fn badge_changes_encode_as_the_references_map() {
+        let holders = [
+            Key::Hash([2; 32]),
+            Key::Account(AccountHash::new([9; 32])),
             Key::Hash([1; 32]),
-            Key::URef(URef::new([1; 32], AccessRights::READ)),
-            Key::URef(URef::new([1; 32], AccessRights::READ_ADD_WRITE)),
-            Key::AddressableEntity(EntityAddr::Account([1; 32])),
-            Key::AddressableEntity(EntityAddr::SmartContract([1; 32])),
-            Key::EraSummary,
-            Key::ChainspecRegistry,
+            Key::Account(AccountHash::new([1; 32])),
         ];
-        for a in &keys {
-            for b in &keys {
-                assert_eq!(same_key(a, b), a == b, "{a} and {b}");
-            }
+        let mut changes = BadgeChanges::default();
+        let mut reference = BTreeMap::new();
+        for (index, holder) in holders.iter().enumerate() {
+            let badge = [SecurityBadge::Admin, SecurityBadge::Minter][index % 2];
+            changes.set(KeyBytes::of(holder), badge);
+            reference.insert(*holder, badge as u8);
         }
+        // A later badge replaces an earlier one; a removed key is left out.
+        changes.set(KeyBytes::of(&holders[0]), SecurityBadge::None);
+        reference.insert(holders[0], SecurityBadge::None as u8);
+        changes.remove(&KeyBytes::of(&holders[1]));
+        reference.remove(&holders[1]);
+        assert_eq!(changes.to_bytes().unwrap(), reference.to_bytes().unwrap());
+        assert_eq!(changes.serialized_length(), reference.serialized_length());
     }
 }

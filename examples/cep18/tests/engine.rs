@@ -5,7 +5,10 @@ mod common;
 
 use casper_dsl::state::item_key;
 use casper_dsl::{events::EventsMode, Install};
-use casper_dsl_testing::{AccountHash, Chain, Deployed, Key, U256};
+use casper_dsl_testing::{
+    casper_types::AccessRights, AccountHash, CLType, CLValue, Chain, Deployed, ExecError, Key,
+    RuntimeArgs, ToBytes, URef, U256,
+};
 use cep18::cep18::{
     calls, installer, Burn, Cep18Error, DecreaseAllowance, IncreaseAllowance, Mint, SetAllowance,
     Transfer, TransferFrom,
@@ -193,7 +196,7 @@ fn the_install_emits_the_initial_mint() {
     chain.install(token_named("T", 7, 0)).unwrap();
     let minted = chain.last_execution().events::<Mint>();
     assert_eq!(minted.len(), 1);
-    assert_eq!(minted[0].recipient, account(chain.default_account()));
+    assert_eq!(minted[0].recipient, account(chain.default_account()).into());
     assert_eq!(minted[0].amount, U256::from(7));
 }
 
@@ -203,13 +206,13 @@ fn a_transfer_moves_the_amount_and_emits_an_event() {
     let owner = account(t.installer);
     let recipient = account(t.chain.create_funded_account());
     t.chain
-        .call(&t.token, calls::transfer(recipient, U256::from(300)))
+        .call(&t.token, calls::transfer(recipient.into(), U256::from(300)))
         .unwrap();
     let events = t.chain.last_execution().events::<Transfer>();
     assert_eq!(events.len(), 1);
     assert_eq!(
         (events[0].sender, events[0].recipient, events[0].amount),
-        (owner, recipient, U256::from(300))
+        (owner.into(), recipient.into(), U256::from(300))
     );
     assert_eq!(t.balance(owner), U256::from(SUPPLY - 300));
     assert_eq!(t.balance(recipient), U256::from(300));
@@ -222,7 +225,7 @@ fn a_zero_transfer_moves_nothing_and_is_recorded() {
     let owner = account(t.installer);
     let recipient = account(t.chain.create_funded_account());
     t.chain
-        .call(&t.token, calls::transfer(recipient, U256::zero()))
+        .call(&t.token, calls::transfer(recipient.into(), U256::zero()))
         .unwrap();
     let recorded = t.chain.last_execution().events::<Transfer>();
     assert_eq!(recorded.len(), 1, "the reference records it too");
@@ -242,7 +245,7 @@ fn a_zero_transfer_from_does_nothing_at_all() {
         .call_as(
             spender_account,
             &t.token,
-            calls::transfer_from(owner, recipient, U256::zero()),
+            calls::transfer_from(owner.into(), recipient.into(), U256::zero()),
         )
         .unwrap();
     assert!(t.chain.last_execution().messages.is_empty(), "no event");
@@ -271,6 +274,61 @@ fn init_runs_once_and_refuses_later_calls_with_the_references_code() {
     assert_eq!(t.balance(account(stranger)), U256::zero());
 }
 
+/// `transfer`'s arguments with `recipient` given as the bytes of a `Key` argument.
+fn transfer_to_bytes(recipient: Vec<u8>, amount: u64) -> RuntimeArgs {
+    let mut args = RuntimeArgs::new();
+    args.insert_cl_value(
+        "recipient",
+        CLValue::from_components(CLType::Key, recipient),
+    );
+    args.insert("amount", U256::from(amount)).unwrap();
+    args
+}
+
+#[test]
+fn a_holder_that_is_not_a_key_is_refused_and_changes_nothing() {
+    let mut t = install(0);
+    let valid = Key::Hash([5; 32]).to_bytes().unwrap();
+    let mut bad_rights = Key::URef(URef::new([5; 32], AccessRights::READ))
+        .to_bytes()
+        .unwrap();
+    *bad_rights.last_mut().unwrap() = 0xF0;
+    let malformed = [
+        valid[..20].to_vec(),              // cut short
+        [valid.clone(), vec![0]].concat(), // a byte too many
+        vec![99; 33],                      // no such kind of key
+        bad_rights,                        // access rights that do not exist
+    ];
+    let before = t.chain.state_root();
+    for recipient in malformed {
+        let args = transfer_to_bytes(recipient.clone(), 1);
+        let sent = t
+            .chain
+            .call_contract(t.installer, t.token.contract_hash, "transfer", args);
+        // The engine checks a `Key` argument's bytes before the token runs; the token's own
+        // reader refuses the same bytes (the runtime's `key_bytes` tests).
+        assert!(
+            matches!(sent.exec_error(), Some(ExecError::CLValue(_))),
+            "{recipient:?}: {:?}",
+            sent.error()
+        );
+    }
+    assert_eq!(t.chain.state_root(), before, "nothing changed");
+}
+
+#[test]
+fn a_key_with_stray_padding_is_the_key_it_decodes_to() {
+    let mut t = install(0);
+    // A registry key's 32 bytes after its tag are padding, which casper-types ignores.
+    let mut stray = Key::EraSummary.to_bytes().unwrap();
+    stray[1..].fill(0xEE);
+    let args = transfer_to_bytes(stray, 9);
+    t.chain
+        .call_contract(t.installer, t.token.contract_hash, "transfer", args)
+        .expect_success();
+    assert_eq!(t.balance(Key::EraSummary), U256::from(9));
+}
+
 #[test]
 fn bad_transfers_revert_with_their_code_and_change_nothing() {
     let mut t = install(0);
@@ -280,12 +338,15 @@ fn bad_transfers_revert_with_their_code_and_change_nothing() {
 
     let to_self = t
         .chain
-        .call(&t.token, calls::transfer(owner, U256::from(1)))
+        .call(&t.token, calls::transfer(owner.into(), U256::from(1)))
         .unwrap_err();
     assert!(to_self.is(Cep18Error::CannotTargetSelfUser), "{to_self}");
     let too_much = t
         .chain
-        .call(&t.token, calls::transfer(recipient, U256::from(SUPPLY + 1)))
+        .call(
+            &t.token,
+            calls::transfer(recipient.into(), U256::from(SUPPLY + 1)),
+        )
         .unwrap_err();
     assert!(too_much.is(Cep18Error::InsufficientBalance), "{too_much}");
     assert!(too_much.execution.messages.is_empty());
@@ -301,22 +362,25 @@ fn allowances_are_set_raised_lowered_and_never_for_oneself() {
     let owner = account(t.installer);
     let spender = account(t.chain.create_funded_account());
     t.chain
-        .call(&t.token, calls::approve(spender, U256::from(50)))
+        .call(&t.token, calls::approve(spender.into(), U256::from(50)))
         .unwrap();
     let set = t.chain.last_execution().events::<SetAllowance>();
     assert_eq!(
         (set[0].owner, set[0].spender, set[0].allowance),
-        (owner, spender, U256::from(50))
+        (owner.into(), spender.into(), U256::from(50))
     );
     assert_eq!(t.allowance(owner, spender), U256::from(50));
     t.chain
-        .call(&t.token, calls::increase_allowance(spender, U256::from(25)))
+        .call(
+            &t.token,
+            calls::increase_allowance(spender.into(), U256::from(25)),
+        )
         .unwrap();
     assert_eq!(t.allowance(owner, spender), U256::from(75));
     t.chain
         .call(
             &t.token,
-            calls::decrease_allowance(spender, U256::from(100)),
+            calls::decrease_allowance(spender.into(), U256::from(100)),
         )
         .unwrap();
     let lowered = t.chain.last_execution().events::<DecreaseAllowance>();
@@ -331,10 +395,13 @@ fn allowances_are_set_raised_lowered_and_never_for_oneself() {
     );
     // Raising saturates at the maximum, as in the reference.
     t.chain
-        .call(&t.token, calls::approve(spender, U256::MAX - 1))
+        .call(&t.token, calls::approve(spender.into(), U256::MAX - 1))
         .unwrap();
     t.chain
-        .call(&t.token, calls::increase_allowance(spender, U256::from(5)))
+        .call(
+            &t.token,
+            calls::increase_allowance(spender.into(), U256::from(5)),
+        )
         .unwrap();
     let raised = t.chain.last_execution().events::<IncreaseAllowance>();
     assert_eq!(
@@ -344,7 +411,7 @@ fn allowances_are_set_raised_lowered_and_never_for_oneself() {
     assert_eq!(t.allowance(owner, spender), U256::MAX);
     let own = t
         .chain
-        .call(&t.token, calls::approve(owner, U256::one()))
+        .call(&t.token, calls::approve(owner.into(), U256::one()))
         .unwrap_err();
     assert!(own.is(Cep18Error::CannotTargetSelfUser), "{own}");
 }
@@ -357,14 +424,14 @@ fn transfer_from_spends_the_allowance_and_no_more() {
     let spender = account(spender_account);
     let recipient = account(t.chain.create_funded_account());
     t.chain
-        .call(&t.token, calls::approve(spender, U256::from(100)))
+        .call(&t.token, calls::approve(spender.into(), U256::from(100)))
         .unwrap();
 
     t.chain
         .call_as(
             spender_account,
             &t.token,
-            calls::transfer_from(owner, recipient, U256::from(60)),
+            calls::transfer_from(owner.into(), recipient.into(), U256::from(60)),
         )
         .unwrap();
     let moved = t.chain.last_execution().events::<TransferFrom>();
@@ -375,7 +442,12 @@ fn transfer_from_spends_the_allowance_and_no_more() {
             moved[0].recipient,
             moved[0].amount
         ),
-        (spender, owner, recipient, U256::from(60))
+        (
+            spender.into(),
+            owner.into(),
+            recipient.into(),
+            U256::from(60)
+        )
     );
     assert_eq!(t.allowance(owner, spender), U256::from(40));
     assert_eq!(t.balance(recipient), U256::from(60));
@@ -385,7 +457,7 @@ fn transfer_from_spends_the_allowance_and_no_more() {
         .call_as(
             spender_account,
             &t.token,
-            calls::transfer_from(owner, recipient, U256::from(41)),
+            calls::transfer_from(owner.into(), recipient.into(), U256::from(41)),
         )
         .unwrap_err();
     assert!(beyond.is(Cep18Error::InsufficientAllowance), "{beyond}");
@@ -400,12 +472,12 @@ fn admins_mint_and_holders_burn_only_their_own_tokens() {
     let holder_account = t.chain.create_funded_account();
     let holder = account(holder_account);
     t.chain
-        .call(&t.token, calls::mint(holder, U256::from(500)))
+        .call(&t.token, calls::mint(holder.into(), U256::from(500)))
         .unwrap();
     let minted = t.chain.last_execution().events::<Mint>();
     assert_eq!(
         (minted[0].recipient, minted[0].amount),
-        (holder, U256::from(500))
+        (holder.into(), U256::from(500))
     );
     assert_eq!(t.supply(), U256::from(SUPPLY + 500));
 
@@ -413,7 +485,7 @@ fn admins_mint_and_holders_burn_only_their_own_tokens() {
     let before = t.chain.state_root();
     let not_theirs = t
         .chain
-        .call(&t.token, calls::burn(holder, U256::from(200)))
+        .call(&t.token, calls::burn(holder.into(), U256::from(200)))
         .unwrap_err();
     assert!(not_theirs.is(Cep18Error::InvalidBurnTarget), "{not_theirs}");
     assert_eq!(t.chain.state_root(), before, "nothing burnt");
@@ -423,11 +495,14 @@ fn admins_mint_and_holders_burn_only_their_own_tokens() {
         .call_as(
             holder_account,
             &t.token,
-            calls::burn(holder, U256::from(200)),
+            calls::burn(holder.into(), U256::from(200)),
         )
         .unwrap();
     let burnt = t.chain.last_execution().events::<Burn>();
-    assert_eq!((burnt[0].owner, burnt[0].amount), (holder, U256::from(200)));
+    assert_eq!(
+        (burnt[0].owner, burnt[0].amount),
+        (holder.into(), U256::from(200))
+    );
     assert_eq!(t.balance(holder), U256::from(300));
     assert_eq!(t.supply(), U256::from(SUPPLY + 300));
 
@@ -436,13 +511,13 @@ fn admins_mint_and_holders_burn_only_their_own_tokens() {
         .call_as(
             holder_account,
             &t.token,
-            calls::burn(holder, U256::from(301)),
+            calls::burn(holder.into(), U256::from(301)),
         )
         .unwrap_err();
     assert!(over_burn.is(Cep18Error::InsufficientBalance), "{over_burn}");
     let overflow = t
         .chain
-        .call(&t.token, calls::mint(holder, U256::MAX))
+        .call(&t.token, calls::mint(holder.into(), U256::MAX))
         .unwrap_err();
     assert!(overflow.is(Cep18Error::Overflow), "{overflow}");
     assert_eq!(t.supply(), U256::from(SUPPLY + 300));
@@ -458,7 +533,7 @@ fn outsiders_cannot_mint_nor_burn_others_tokens() {
         .call_as(
             outsider,
             &t.token,
-            calls::mint(account(outsider), U256::one()),
+            calls::mint(account(outsider).into(), U256::one()),
         )
         .unwrap_err();
     assert!(refused.is(Cep18Error::InsufficientRights), "{refused}");
@@ -468,7 +543,7 @@ fn outsiders_cannot_mint_nor_burn_others_tokens() {
         .call_as(
             outsider,
             &t.token,
-            calls::burn(account(t.installer), U256::one()),
+            calls::burn(account(t.installer).into(), U256::one()),
         )
         .unwrap_err();
     assert!(refused.is(Cep18Error::InvalidBurnTarget), "{refused}");
@@ -480,7 +555,10 @@ fn mint_and_burn_are_off_unless_enabled_at_install() {
     let mut t = install(0);
     let disabled = t
         .chain
-        .call(&t.token, calls::mint(account(t.installer), U256::one()))
+        .call(
+            &t.token,
+            calls::mint(account(t.installer).into(), U256::one()),
+        )
         .unwrap_err();
     assert!(disabled.is(Cep18Error::MintBurnDisabled), "{disabled}");
     assert_eq!(t.supply(), U256::from(SUPPLY));
@@ -496,7 +574,7 @@ fn optional_arguments_pass_strict_argument_checking_given_bare_or_left_out() {
         9,
         U256::from(SUPPLY),
         1.into(),
-        vec![account(admin)].into(),
+        vec![account(admin).into()].into(),
         None.into(),
     );
     let token = chain
@@ -511,10 +589,11 @@ fn optional_arguments_pass_strict_argument_checking_given_bare_or_left_out() {
     assert!(change_security.args().is_empty());
 
     let installer_key = account(chain.default_account());
-    let revoke = calls::change_security(None.into(), None.into(), vec![installer_key].into());
+    let revoke =
+        calls::change_security(None.into(), None.into(), vec![installer_key.into()].into());
     chain.call_as(admin, &token, revoke).unwrap();
     let refused = chain
-        .call(&token, calls::mint(installer_key, U256::one()))
+        .call(&token, calls::mint(installer_key.into(), U256::one()))
         .unwrap_err();
     assert!(refused.is(Cep18Error::InsufficientRights), "{refused}");
 }

@@ -164,22 +164,29 @@ fn ces_records_are_what_an_indexer_reads() {
     let (spender, recipient) = (account(spender_hash), Key::Hash([7; 32]));
     let amount = U256::from;
     chain
-        .call(&token, calls::transfer(recipient, amount(10)))
+        .call(&token, calls::transfer(recipient.into(), amount(10)))
         .unwrap();
     chain
-        .call(&token, calls::approve(spender, amount(50)))
+        .call(&token, calls::approve(spender.into(), amount(50)))
         .unwrap();
     chain
-        .call(&token, calls::increase_allowance(spender, amount(5)))
+        .call(&token, calls::increase_allowance(spender.into(), amount(5)))
         .unwrap();
     chain
-        .call(&token, calls::decrease_allowance(spender, amount(15)))
+        .call(
+            &token,
+            calls::decrease_allowance(spender.into(), amount(15)),
+        )
         .unwrap();
-    let spend = calls::transfer_from(owner, recipient, amount(20));
+    let spend = calls::transfer_from(owner.into(), recipient.into(), amount(20));
     chain.call_as(spender_hash, &token, spend).unwrap();
-    chain.call(&token, calls::mint(spender, amount(3))).unwrap();
-    chain.call(&token, calls::burn(owner, amount(4))).unwrap();
-    let badge = calls::change_security(None.into(), vec![spender].into(), None.into());
+    chain
+        .call(&token, calls::mint(spender.into(), amount(3)))
+        .unwrap();
+    chain
+        .call(&token, calls::burn(owner.into(), amount(4)))
+        .unwrap();
+    let badge = calls::change_security(None.into(), vec![spender.into()].into(), None.into());
     chain.call(&token, badge).unwrap();
     assert!(chain.last_execution().messages.is_empty(), "CES only");
 
@@ -257,7 +264,10 @@ fn ces_records_are_what_an_indexer_reads() {
 fn without_events_mode_nothing_is_recorded() {
     let (mut chain, token) = install(None);
     chain
-        .call(&token, calls::transfer(Key::Hash([7; 32]), U256::one()))
+        .call(
+            &token,
+            calls::transfer(Key::Hash([7; 32]).into(), U256::one()),
+        )
         .unwrap();
     let execution = chain.last_execution();
     assert!(execution.messages.is_empty() && execution.ces_records.is_empty());
@@ -274,7 +284,10 @@ fn without_events_mode_nothing_is_recorded() {
 fn native_mode_sends_messages_and_keeps_no_ces_keys() {
     let (mut chain, token) = install(Some(EventsMode::Native));
     chain
-        .call(&token, calls::transfer(Key::Hash([7; 32]), U256::one()))
+        .call(
+            &token,
+            calls::transfer(Key::Hash([7; 32]).into(), U256::one()),
+        )
         .unwrap();
     let execution = chain.last_execution();
     assert_eq!(execution.messages.len(), 1);
@@ -288,7 +301,7 @@ fn native_and_ces_mode_records_each_event_both_ways() {
     let (mut chain, token) = install(Some(EventsMode::NativeAndCes));
     let recipient = Key::Hash([7; 32]);
     chain
-        .call(&token, calls::transfer(recipient, U256::one()))
+        .call(&token, calls::transfer(recipient.into(), U256::one()))
         .unwrap();
     let execution = chain.last_execution();
     assert_eq!(
@@ -316,7 +329,7 @@ fn the_test_kit_reads_the_events_of_every_mode() {
         let (mut chain, token) = install(Some(mode));
         let recipient = Key::Hash([7; 32]);
         chain
-            .call(&token, calls::transfer(recipient, U256::from(2)))
+            .call(&token, calls::transfer(recipient.into(), U256::from(2)))
             .unwrap();
         let transfers = chain.last_execution().events::<Transfer>();
         let sender = account(chain.default_account());
@@ -324,7 +337,11 @@ fn the_test_kit_reads_the_events_of_every_mode() {
             .iter()
             .map(|t| (t.sender, t.recipient, t.amount))
             .collect();
-        assert_eq!(seen, [(sender, recipient, U256::from(2))], "{mode:?}");
+        assert_eq!(
+            seen,
+            [(sender.into(), recipient.into(), U256::from(2))],
+            "{mode:?}"
+        );
     }
 }
 

@@ -15,7 +15,7 @@ use casper_dsl::{
         contract_messages::MessagePayload,
     },
     events::EventsMode,
-    ApiError, Install,
+    ApiError, Install, KeyBytes,
 };
 use casper_dsl_testing::{runtime_args, AccountHash, CallError, Chain, Deployed, Key, U256};
 use cep18::cep18::{calls, installer, upgrader, Cep18Error};
@@ -52,8 +52,8 @@ struct Suite {
 #[derive(Default)]
 struct Options {
     enable_mint_burn: Option<u8>,
-    admin_list: Option<Vec<Key>>,
-    minter_list: Option<Vec<Key>>,
+    admin_list: Option<Vec<KeyBytes>>,
+    minter_list: Option<Vec<KeyBytes>>,
 }
 
 /// The install of "CasperTest" with `options`.
@@ -124,14 +124,14 @@ impl Suite {
             Key::Account(account) => outcome(self.chain.call_as(
                 account,
                 &self.token,
-                calls::transfer(recipient, amount),
+                calls::transfer(recipient.into(), amount),
             )),
             _ => {
                 assert_eq!(sender, self.caller_key());
                 let token = self.token.package_hash;
                 outcome(self.chain.call(
                     &self.caller,
-                    caller_calls::transfer_as_stored_contract(token, recipient, amount),
+                    caller_calls::transfer_as_stored_contract(token, recipient.into(), amount),
                 ))
             }
         }
@@ -144,14 +144,14 @@ impl Suite {
             Key::Account(account) => outcome(self.chain.call_as(
                 account,
                 &self.token,
-                calls::approve(spender, amount),
+                calls::approve(spender.into(), amount),
             )),
             _ => {
                 assert_eq!(sender, self.caller_key());
                 let token = self.token.package_hash;
                 outcome(self.chain.call(
                     &self.caller,
-                    caller_calls::approve_as_stored_contract(token, spender, amount),
+                    caller_calls::approve_as_stored_contract(token, spender.into(), amount),
                 ))
             }
         }
@@ -168,22 +168,23 @@ impl Suite {
         outcome(self.chain.call_as(
             spender,
             &self.token,
-            calls::transfer_from(owner, recipient, U256::from(amount)),
+            calls::transfer_from(owner.into(), recipient.into(), U256::from(amount)),
         ))
     }
 
     fn mint(&mut self, minter: AccountHash, owner: Key, amount: U256) -> Result<(), ApiError> {
         outcome(
             self.chain
-                .call_as(minter, &self.token, calls::mint(owner, amount)),
+                .call_as(minter, &self.token, calls::mint(owner.into(), amount)),
         )
     }
 
     fn burn(&mut self, holder: AccountHash, owner: Key, amount: u64) -> Result<(), ApiError> {
-        outcome(
-            self.chain
-                .call_as(holder, &self.token, calls::burn(owner, U256::from(amount))),
-        )
+        outcome(self.chain.call_as(
+            holder,
+            &self.token,
+            calls::burn(owner.into(), U256::from(amount)),
+        ))
     }
 
     /// The reference's first mints: both token owners' amounts, by `admin`.
@@ -341,14 +342,14 @@ fn test_decrease_allowance() {
         U256::from(ALLOWANCE_AMOUNT_1)
     );
 
-    let decrease = calls::decrease_allowance(spender, U256::from(ALLOWANCE_AMOUNT_2));
+    let decrease = calls::decrease_allowance(spender.into(), U256::from(ALLOWANCE_AMOUNT_2));
     suite.chain.call(&suite.token, decrease).unwrap();
     assert_eq!(
         suite.allowance(owner, spender),
         U256::from(ALLOWANCE_AMOUNT_1 - ALLOWANCE_AMOUNT_2)
     );
 
-    let increase = calls::increase_allowance(spender, U256::from(ALLOWANCE_AMOUNT_1));
+    let increase = calls::increase_allowance(spender.into(), U256::from(ALLOWANCE_AMOUNT_1));
     suite.chain.call(&suite.token, increase).unwrap();
     assert_eq!(
         suite.allowance(owner, spender),
@@ -538,7 +539,7 @@ fn test_security_no_rights() {
 fn test_security_minter_rights() {
     let mut suite = Suite::with(|accounts| Options {
         enable_mint_burn: Some(1),
-        minter_list: Some(vec![account(accounts[0])]),
+        minter_list: Some(vec![account(accounts[0]).into()]),
         ..Options::default()
     });
     let minter = suite.account_1;
@@ -567,11 +568,15 @@ fn test_security_burner_rights() {
 fn test_change_security() {
     let mut suite = Suite::with(|accounts| Options {
         enable_mint_burn: Some(1),
-        admin_list: Some(vec![account(accounts[0])]),
+        admin_list: Some(vec![account(accounts[0]).into()]),
         ..Options::default()
     });
     let (installer, admin) = (suite.default, suite.account_1);
-    let revoke = calls::change_security(None.into(), None.into(), vec![account(installer)].into());
+    let revoke = calls::change_security(
+        None.into(),
+        None.into(),
+        vec![account(installer).into()].into(),
+    );
     suite.chain.call_as(admin, &suite.token, revoke).unwrap();
 
     let refused = suite.mint(installer, TOKEN_OWNER_ADDRESS_1, U256::one());
@@ -630,8 +635,8 @@ fn should_transfer_from_account_by_contract() {
     let token = suite.token.package_hash;
     let spend = caller_calls::transfer_from_as_stored_contract(
         token,
-        owner,
-        recipient,
+        owner.into(),
+        recipient.into(),
         U256::from(ALLOWANCE_AMOUNT_1),
     );
     suite.chain.call(&suite.caller, spend).unwrap();
@@ -721,20 +726,20 @@ fn should_transfer_account_to_account() {
 fn an_admin_never_changes_its_own_badge() {
     let mut suite = Suite::with(|accounts| Options {
         enable_mint_burn: Some(1),
-        admin_list: Some(vec![account(accounts[0])]),
+        admin_list: Some(vec![account(accounts[0]).into()]),
         ..Options::default()
     });
     let (installer, admin) = (suite.default, suite.account_1);
-    let both = vec![account(installer), account(admin)];
+    let both = vec![account(installer).into(), account(admin).into()];
     let revoke = calls::change_security(None.into(), None.into(), both.into());
     suite.chain.call_as(admin, &suite.token, revoke).unwrap();
     let execution = suite.chain.last_execution();
     let changed = execution.events::<cep18::cep18::ChangeSecurity>();
-    assert_eq!(changed[0].admin, account(admin));
+    assert_eq!(changed[0].admin, account(admin).into());
     let changes: Vec<_> = changed[0].sec_change_map.iter().collect();
     assert_eq!(
         changes,
-        [&(account(installer), cep18::SecurityBadge::None)],
+        [&(account(installer).into(), cep18::SecurityBadge::None)],
         "the caller's own key is left out"
     );
     // The payload is what the reference sends: the admin, then a `BTreeMap<Key, u8>`.
@@ -756,18 +761,22 @@ fn an_admin_never_changes_its_own_badge() {
 fn only_admins_change_badges_and_only_with_mint_and_burn_on() {
     let mut suite = Suite::with(|accounts| Options {
         enable_mint_burn: Some(1),
-        minter_list: Some(vec![account(accounts[0])]),
+        minter_list: Some(vec![account(accounts[0]).into()]),
         ..Options::default()
     });
     let minter = suite.account_1;
-    let grab = calls::change_security(vec![account(minter)].into(), None.into(), None.into());
+    let grab = calls::change_security(
+        vec![account(minter).into()].into(),
+        None.into(),
+        None.into(),
+    );
     let refused = outcome(suite.chain.call_as(minter, &suite.token, grab));
     assert_eq!(refused, error(Cep18Error::InsufficientRights));
 
     let mut off = Suite::new();
     let grant = calls::change_security(
         None.into(),
-        vec![account(off.account_1)].into(),
+        vec![account(off.account_1).into()].into(),
         None.into(),
     );
     let refused = outcome(off.chain.call(&off.token, grant));
@@ -778,13 +787,13 @@ fn only_admins_change_badges_and_only_with_mint_and_burn_on() {
 fn a_key_in_both_install_lists_is_an_admin() {
     let mut suite = Suite::with(|accounts| Options {
         enable_mint_burn: Some(1),
-        admin_list: Some(vec![account(accounts[0])]),
-        minter_list: Some(vec![account(accounts[0])]),
+        admin_list: Some(vec![account(accounts[0]).into()]),
+        minter_list: Some(vec![account(accounts[0]).into()]),
     });
     let both = suite.account_1;
     let grant = calls::change_security(
         None.into(),
-        vec![account(suite.account_2)].into(),
+        vec![account(suite.account_2).into()].into(),
         None.into(),
     );
     suite.chain.call_as(both, &suite.token, grant).unwrap();
@@ -802,6 +811,7 @@ fn badge_changes_are_sent_as_the_references_map_in_key_order() {
         Key::Hash([1; 32]),
         Key::Account(AccountHash::new([3; 32])),
     ];
+    let keys = keys.map(KeyBytes::from);
     let grant =
         calls::change_security(keys.to_vec().into(), keys[..2].to_vec().into(), None.into());
     suite.chain.call(&suite.token, grant).unwrap();
@@ -812,7 +822,7 @@ fn badge_changes_are_sent_as_the_references_map_in_key_order() {
     let (sent, rest) = <(Key, BTreeMap<Key, u8>)>::from_bytes(payload).unwrap();
     assert!(rest.is_empty());
     // Admin (0) wins over minter (1) for a key in both lists.
-    let expected: BTreeMap<Key, u8> = keys.iter().map(|key| (*key, 0)).collect();
+    let expected: BTreeMap<Key, u8> = keys.iter().map(|key| (key.to_key(), 0)).collect();
     assert_eq!(sent.1, expected);
     // Byte for byte the encoding of that map, keys in `Key` order.
     assert_eq!(payload.as_slice(), (sent.0, expected).to_bytes().unwrap());

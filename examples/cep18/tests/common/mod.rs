@@ -5,12 +5,14 @@ use cep18::cep18::calls;
 
 /// `balance_of(owner)`.
 pub fn balance_of(chain: &mut Chain, token: &Deployed, owner: Key) -> U256 {
-    chain.call(token, calls::balance_of(owner)).unwrap()
+    chain.call(token, calls::balance_of(owner.into())).unwrap()
 }
 
 /// `allowance(owner, spender)`.
 pub fn allowance(chain: &mut Chain, token: &Deployed, owner: Key, spender: Key) -> U256 {
-    chain.call(token, calls::allowance(owner, spender)).unwrap()
+    chain
+        .call(token, calls::allowance(owner.into(), spender.into()))
+        .unwrap()
 }
 
 /// `total_supply()`.
