@@ -160,7 +160,7 @@ fn read_caller(bytes: &[u8]) -> Option<(Option<Identity>, &[u8])> {
         let (length, after_length) = read_u32(after_index)?;
         let value = after_length.get(..length as usize)?;
         let after_value = &after_length[value.len()..];
-        let cl_type = after_value.get(..cl_type_length(after_value, 0)?)?;
+        let cl_type = after_value.get(..cl_type_length(after_value)?)?;
         rest = &after_value[cl_type.len()..];
         let slot = match index {
             ACCOUNT_FIELD => 0,
@@ -188,36 +188,34 @@ fn optional_address(value: &[u8], cl_type: &[u8]) -> Option<[u8; 32]> {
     }
 }
 
-/// The length of the serialized `CLType` at the front of `bytes`, or `None` if there is none
-/// (casper-types refuses types nested deeper than it does here).
-fn cl_type_length(bytes: &[u8], depth: u8) -> Option<usize> {
-    const DEEPEST: u8 = 50;
-    let (&tag, rest) = bytes.split_first()?;
-    if depth > DEEPEST {
-        return None;
+/// The length of the serialized `CLType` at the front of `bytes`, or `None` if there is none.
+/// Read as a count of the types still to read, which each compound type raises by its inner
+/// ones: a loop where a recursive reader was three times the code.
+fn cl_type_length(bytes: &[u8]) -> Option<usize> {
+    let mut pending = 1usize;
+    let mut at = 0;
+    while pending > 0 {
+        let tag = *bytes.get(at)?;
+        at += 1;
+        pending -= 1;
+        match tag {
+            // The simple types, `Any` and `PublicKey`.
+            0..=12 | 21 | 22 => {}
+            // `Option`, `List`, `Tuple1`: one inner type.
+            13 | 14 | 18 => pending += 1,
+            // `ByteArray`: its length.
+            15 => {
+                bytes.get(at..at + 4)?;
+                at += 4;
+            }
+            // `Result`, `Map`, `Tuple2`: two inner types.
+            16 | 17 | 19 => pending += 2,
+            // `Tuple3`.
+            20 => pending += 3,
+            _ => return None,
+        }
     }
-    let inner = |offset: usize| cl_type_length(rest.get(offset..)?, depth + 1);
-    let after_tag = match tag {
-        // The simple types, `Any` and `PublicKey`.
-        0..=12 | 21 | 22 => 0,
-        // `Option`, `List`, `Tuple1`: one inner type.
-        13 | 14 | 18 => inner(0)?,
-        // `ByteArray`: its length.
-        15 => rest.get(..4)?.len(),
-        // `Result`, `Map`, `Tuple2`: two inner types.
-        16 | 17 | 19 => {
-            let first = inner(0)?;
-            first + inner(first)?
-        }
-        // `Tuple3`.
-        20 => {
-            let first = inner(0)?;
-            let second = inner(first)?;
-            first + second + inner(first + second)?
-        }
-        _ => return None,
-    };
-    Some(1 + after_tag)
+    Some(at)
 }
 
 /// A little-endian `u32` from the front of `bytes`, and the rest.
@@ -362,19 +360,19 @@ mod tests {
         for cl_type in cl_types_of_every_kind() {
             let serialized = serialized_cl_type(&cl_type);
             assert_eq!(
-                cl_type_length(&serialized, 0),
+                cl_type_length(&serialized),
                 Some(serialized.len()),
                 "{cl_type:?}"
             );
             for cut in 0..serialized.len() {
                 assert_eq!(
-                    cl_type_length(&serialized[..cut], 0),
+                    cl_type_length(&serialized[..cut]),
                     None,
                     "{cl_type:?} cut at {cut}"
                 );
             }
         }
-        assert_eq!(cl_type_length(&[23], 0), None);
+        assert_eq!(cl_type_length(&[23]), None);
     }
 
     #[test]

@@ -177,7 +177,9 @@ impl ToBytes for KeyBytes {
         self.length
     }
 
-    #[inline(always)]
+    // One copy, shared by every event field and map encoding a key: inlined, each use would
+    // carry the vector's growth check and a call to `memcpy`.
+    #[inline(never)]
     fn write_bytes(&self, writer: &mut Vec<u8>) -> Result<(), bytesrepr::Error> {
         writer.extend_from_slice(self.as_slice());
         Ok(())

@@ -139,10 +139,12 @@ impl ToBytes for BadgeChanges {
     }
 
     fn write_bytes(&self, writer: &mut Vec<u8>) -> Result<(), bytesrepr::Error> {
-        (self.0.len() as u32).write_bytes(writer)?;
+        // Every part appended as a slice: `u32::write_bytes` and `Vec::push` would each link
+        // another copy of the vector's growth code (0.4 KB to store each).
+        writer.extend_from_slice(&(self.0.len() as u32).to_le_bytes());
         for (key, badge) in &self.0 {
             key.write_bytes(writer)?;
-            badge.write_bytes(writer)?;
+            writer.extend_from_slice(&[*badge as u8]);
         }
         Ok(())
     }
