@@ -4,8 +4,9 @@
 //! kind of key and sub-address, and decodes one through a `Result` per field and an
 //! out-of-line decoder per sub-address: about 12 KB of code for every contract whose entry
 //! points take, store, compare or record a `Key`, which the engine stores and charges for at
-//! install. Here a key is written to a stack buffer field by field (1.6 KB of code) and read by
-//! one reader (4.6 KB, most of it building each kind of key). The unit tests compare both
+//! install. Here a key is written to a stack buffer field by field (1.6 KB of code). A key read
+//! is checked by one scanner of each kind's layout (0.9 KB), then copied as a [`KeyBytes`] or
+//! built as a `Key` (most of the code a `Key` reader links). The unit tests compare both
 //! directions with casper-types on keys of every kind and sub-kind, on bytes that are not a
 //! key, and on every prefix of each.
 
@@ -77,7 +78,7 @@ const V1_ENTRY_POINT: u8 = 0;
 /// `CLType` is `Key` and its bytes are the key's, checked as casper-types checks a `Key`'s.
 /// As a `Mapping` key it gives the item key a `Key` gives. Code that only compares, stores
 /// and records keys (a token's holders) takes `KeyBytes` and never builds the `Key` enum: the
-/// decoder of every kind of key (about 6 KB of stored code) stays out of the contract.
+/// decoder of every kind of key (about 5 KB of stored code) stays out of the contract.
 ///
 /// ```no_run
 /// use casper_dsl::prelude::*;
@@ -495,17 +496,20 @@ pub(crate) fn decode_key(bytes: &[u8]) -> Result<(Key, &[u8]), bytesrepr::Error>
 }
 
 /// Decodes a `Key` from the start of `bytes` into `out` and returns the rest, as
-/// [`decode_key`] does. Where the key is kept (an argument, a list of keys) it is read in its
-/// place: moved out through `Result`s, a `Key` is copied by a `memcpy` at each level.
+/// [`decode_key`] does: checked by [`Scanner`], then built by [`Parts::key`]. Where the key is
+/// kept (an argument, a list of keys) it is read in its place: moved out through `Result`s, a
+/// `Key` is copied by a `memcpy` at each level.
 // One copy, called from every place that decodes a key.
 #[inline(never)]
 pub(crate) fn read_key<'a>(
     bytes: &'a [u8],
     out: &mut MaybeUninit<Key>,
 ) -> Result<&'a [u8], bytesrepr::Error> {
-    let mut input = Reader(bytes);
-    out.write(input.key()?);
-    Ok(input.0)
+    let mut input = Scanner { bytes, at: 0 };
+    input.key()?;
+    let (key, rest) = bytes.split_at(input.at);
+    out.write(Parts(key).key());
+    Ok(rest)
 }
 
 /// Reads a `T` that is a `Key` ([`read_key`]) or a [`KeyBytes`] ([`read_key_bytes`]) from the
@@ -529,10 +533,9 @@ pub(crate) fn read_in_place<'a, T: 'static>(
     None
 }
 
-/// Reads a key's encoding from the start of `bytes` into `out` and returns the rest, checked
-/// as casper-types' `Key::from_bytes` checks it (the same errors, at the same lengths), with
-/// the padding it ignores written as zeros. Only the layout of each kind is followed: no `Key`
-/// is built, so none of the code building each kind is linked.
+/// Reads a key's encoding from the start of `bytes` into `out` and returns the rest, checked by
+/// [`Scanner`], with the padding casper-types ignores written as zeros. No `Key` is built, so
+/// none of the code building each kind is linked.
 // One copy, called from every place that decodes a `KeyBytes`.
 #[inline(never)]
 fn read_key_bytes<'a>(
@@ -578,7 +581,9 @@ const REGISTRIES: [KeyTag; 4] = [
     KeyTag::ChecksumRegistry,
 ];
 
-/// Follows a key's encoding without decoding it, for [`read_key_bytes`].
+/// Follows a key's encoding without decoding it: the one place that checks an encoding, as
+/// casper-types' `Key::from_bytes` checks it (the same errors, at the same lengths), for both
+/// [`read_key_bytes`] and [`read_key`].
 struct Scanner<'a> {
     bytes: &'a [u8],
     /// How many bytes the key has so far.
@@ -587,6 +592,9 @@ struct Scanner<'a> {
 
 impl Scanner<'_> {
     /// Steps over a key and returns where its padding starts, if it ends with padding.
+    // Inlined into each reader: called out of line, it would cost a contract that reads only
+    // `KeyBytes` a call in its stored code for the sake of a `Key` reader only its installer has.
+    #[inline(always)]
     fn key(&mut self) -> Result<Option<usize>, bytesrepr::Error> {
         let tag = self.byte()?;
         let is = |kinds: &[KeyTag]| kinds.iter().any(|kind| *kind as u8 == tag);
@@ -707,65 +715,56 @@ fn hash_kind(tag: u8) -> Option<fn([u8; HASH_LENGTH]) -> Key> {
     Some(kind)
 }
 
-/// The bytes left to read; each read fails as casper-types' does when they run out.
-struct Reader<'a>(&'a [u8]);
+/// The parts of a key's encoding that [`Scanner`] has checked, read in the order its kind lays
+/// them out. No read can fail: a part past the end (which the check rules out) reads as zeros.
+struct Parts<'a>(&'a [u8]);
 
-impl<'a> Reader<'a> {
-    fn key(&mut self) -> Result<Key, bytesrepr::Error> {
-        let tag = self.byte()?;
+impl Parts<'_> {
+    /// The key. Each match takes the sub-kind the check left for its last arm.
+    fn key(&mut self) -> Key {
+        let tag = self.byte();
         // The kinds that hold a hash and nothing else (or padding): one read for all of them.
         if let Some(kind) = hash_kind(tag) {
-            return Ok(kind(*self.hash()?));
+            return kind(self.hash());
         }
-        let key = match tag {
+        match tag {
             tag if tag == KeyTag::URef as u8 => {
-                let address = *self.hash()?;
-                let rights = AccessRights::from_bits(self.byte()?);
+                let address = self.hash();
                 Key::URef(URef::new(
                     address,
-                    rights.ok_or(bytesrepr::Error::Formatting)?,
+                    AccessRights::from_bits_truncate(self.byte()),
                 ))
             }
-            tag if tag == KeyTag::EraInfo as u8 => Key::EraInfo(EraId::new(self.u64()?)),
-            tag if tag == KeyTag::BidAddr as u8 => Key::BidAddr(self.bid()?),
-            tag if tag == KeyTag::AddressableEntity as u8 => Key::AddressableEntity(self.entity()?),
-            tag if tag == KeyTag::ByteCode as u8 => Key::ByteCode(match self.byte()? {
+            tag if tag == KeyTag::EraInfo as u8 => Key::EraInfo(EraId::new(self.u64())),
+            tag if tag == KeyTag::BidAddr as u8 => Key::BidAddr(self.bid()),
+            tag if tag == KeyTag::AddressableEntity as u8 => Key::AddressableEntity(self.entity()),
+            tag if tag == KeyTag::ByteCode as u8 => Key::ByteCode(match self.byte() {
                 EMPTY_CODE => ByteCodeAddr::Empty,
-                V1_CODE => ByteCodeAddr::V1CasperWasm(*self.hash()?),
-                V2_CODE => ByteCodeAddr::V2CasperWasm(*self.hash()?),
-                _ => return Err(bytesrepr::Error::Formatting),
+                V1_CODE => ByteCodeAddr::V1CasperWasm(self.hash()),
+                _ => ByteCodeAddr::V2CasperWasm(self.hash()),
             }),
             tag if tag == KeyTag::Message as u8 => {
-                let entity = self.entity()?;
-                let topic = TopicNameHash::new(*self.hash()?);
-                Key::Message(match self.byte()? {
+                let entity = self.entity();
+                let topic = TopicNameHash::new(self.hash());
+                Key::Message(match self.byte() {
                     0 => MessageAddr::new_topic_addr(entity, topic),
-                    1 => MessageAddr::new_message_addr(entity, topic, self.u32()?),
-                    _ => return Err(bytesrepr::Error::Formatting),
+                    _ => MessageAddr::new_message_addr(entity, topic, self.u32()),
                 })
             }
             tag if tag == KeyTag::NamedKey as u8 => {
-                let entity = self.entity()?;
-                Key::NamedKey(NamedKeyAddr::new_named_key_entry(entity, *self.hash()?))
+                let entity = self.entity();
+                Key::NamedKey(NamedKeyAddr::new_named_key_entry(entity, self.hash()))
             }
-            tag if tag == KeyTag::BlockGlobal as u8 => {
-                let global = match self.byte()? {
-                    BLOCK_TIME => BlockGlobalAddr::BlockTime,
-                    MESSAGE_COUNT => BlockGlobalAddr::MessageCount,
-                    PROTOCOL_VERSION => BlockGlobalAddr::ProtocolVersion,
-                    ADDRESSABLE_ENTITY => BlockGlobalAddr::AddressableEntity,
-                    _ => return Err(bytesrepr::Error::Formatting),
-                };
-                self.array::<BLOCK_GLOBAL_PADDING>()?;
-                Key::BlockGlobal(global)
-            }
+            tag if tag == KeyTag::BlockGlobal as u8 => Key::BlockGlobal(match self.byte() {
+                BLOCK_TIME => BlockGlobalAddr::BlockTime,
+                MESSAGE_COUNT => BlockGlobalAddr::MessageCount,
+                PROTOCOL_VERSION => BlockGlobalAddr::ProtocolVersion,
+                _ => BlockGlobalAddr::AddressableEntity,
+            }),
             tag if tag == KeyTag::BalanceHold as u8 => {
-                let kind = self.byte()?;
-                if kind != GAS_HOLD && kind != PROCESSING_HOLD {
-                    return Err(bytesrepr::Error::Formatting);
-                }
-                let purse_addr = *self.hash()?;
-                let block_time = BlockTime::new(self.u64()?);
+                let kind = self.byte();
+                let purse_addr = self.hash();
+                let block_time = BlockTime::new(self.u64());
                 Key::BalanceHold(if kind == GAS_HOLD {
                     BalanceHoldAddr::Gas {
                         purse_addr,
@@ -779,97 +778,91 @@ impl<'a> Reader<'a> {
                 })
             }
             tag if tag == KeyTag::EntryPoint as u8 => {
-                if self.byte()? != V1_ENTRY_POINT {
-                    return Err(bytesrepr::Error::Formatting);
-                }
-                let entity_addr = self.entity()?;
+                // The only kind of entry-point address.
+                self.byte();
+                let entity_addr = self.entity();
                 Key::EntryPoint(EntryPointAddr::VmCasperV1 {
                     entity_addr,
-                    name_bytes: *self.hash()?,
+                    name_bytes: self.hash(),
                 })
             }
-            tag if tag == KeyTag::State as u8 => Key::State(self.entity()?),
-            _ => return Err(bytesrepr::Error::Formatting),
-        };
-        Ok(key)
+            _ => Key::State(self.entity()),
+        }
     }
 
-    fn array<const N: usize>(&mut self) -> Result<&'a [u8; N], bytesrepr::Error> {
-        let Some((taken, rest)) = self.0.split_first_chunk::<N>() else {
-            return Err(bytesrepr::Error::EarlyEndOfStream);
-        };
-        self.0 = rest;
-        Ok(taken)
+    fn array<const N: usize>(&mut self) -> [u8; N] {
+        match self.0.split_first_chunk::<N>() {
+            Some((part, rest)) => {
+                self.0 = rest;
+                *part
+            }
+            None => [0; N],
+        }
     }
 
-    fn byte(&mut self) -> Result<u8, bytesrepr::Error> {
-        Ok(self.array::<1>()?[0])
+    fn byte(&mut self) -> u8 {
+        self.array::<1>()[0]
     }
 
-    fn hash(&mut self) -> Result<&'a [u8; HASH_LENGTH], bytesrepr::Error> {
+    fn hash(&mut self) -> [u8; HASH_LENGTH] {
         self.array()
     }
 
-    fn u64(&mut self) -> Result<u64, bytesrepr::Error> {
-        Ok(u64::from_le_bytes(*self.array()?))
+    fn u64(&mut self) -> u64 {
+        u64::from_le_bytes(self.array())
     }
 
-    fn u32(&mut self) -> Result<u32, bytesrepr::Error> {
-        Ok(u32::from_le_bytes(*self.array()?))
+    fn u32(&mut self) -> u32 {
+        u32::from_le_bytes(self.array())
     }
 
-    /// An entity address: its kind (checked first, as casper-types does), then its hash.
-    fn entity(&mut self) -> Result<EntityAddr, bytesrepr::Error> {
-        let kind: fn([u8; HASH_LENGTH]) -> EntityAddr = match self.byte()? {
+    /// An entity address: its kind, then its hash.
+    fn entity(&mut self) -> EntityAddr {
+        let kind: fn([u8; HASH_LENGTH]) -> EntityAddr = match self.byte() {
             SYSTEM_ENTITY => EntityAddr::System,
             ACCOUNT_ENTITY => EntityAddr::Account,
-            CONTRACT_ENTITY => EntityAddr::SmartContract,
-            _ => return Err(bytesrepr::Error::Formatting),
+            _ => EntityAddr::SmartContract,
         };
-        Ok(kind(*self.hash()?))
+        kind(self.hash())
     }
 
-    /// A bid address: its kind (checked first), the validator, then what the kind adds.
-    fn bid(&mut self) -> Result<BidAddr, bytesrepr::Error> {
-        let kind = self.byte()?;
-        if kind > bid::VALIDATOR_REV {
-            return Err(bytesrepr::Error::Formatting);
-        }
-        let validator = AccountHash::new(*self.hash()?);
-        Ok(match kind {
+    /// A bid address: its kind, the validator, then what the kind adds.
+    fn bid(&mut self) -> BidAddr {
+        let kind = self.byte();
+        let validator = AccountHash::new(self.hash());
+        match kind {
             bid::UNIFIED => BidAddr::Unified(validator),
             bid::VALIDATOR => BidAddr::Validator(validator),
             bid::VALIDATOR_REV => BidAddr::ValidatorRev(validator),
             bid::CREDIT => BidAddr::Credit {
                 validator,
-                era_id: EraId::new(self.u64()?),
+                era_id: EraId::new(self.u64()),
             },
             bid::DELEGATED_ACCOUNT => BidAddr::DelegatedAccount {
                 validator,
-                delegator: AccountHash::new(*self.hash()?),
+                delegator: AccountHash::new(self.hash()),
             },
             bid::RESERVED_ACCOUNT => BidAddr::ReservedDelegationAccount {
                 validator,
-                delegator: AccountHash::new(*self.hash()?),
+                delegator: AccountHash::new(self.hash()),
             },
             bid::UNBOND_ACCOUNT => BidAddr::UnbondAccount {
                 validator,
-                unbonder: AccountHash::new(*self.hash()?),
+                unbonder: AccountHash::new(self.hash()),
             },
             bid::DELEGATED_PURSE => BidAddr::DelegatedPurse {
                 validator,
-                delegator: *self.hash()?,
+                delegator: self.hash(),
             },
             bid::RESERVED_PURSE => BidAddr::ReservedDelegationPurse {
                 validator,
-                delegator: *self.hash()?,
+                delegator: self.hash(),
             },
-            // The last kind the check above leaves.
             _ => BidAddr::UnbondPurse {
                 validator,
-                unbonder: *self.hash()?,
+                unbonder: self.hash(),
             },
-        })
+        }
     }
 }
 

@@ -16,7 +16,7 @@
 //! follow the reference implementation (see `casper_dsl::state`). The token takes, keeps and
 //! records every holder as a [`KeyBytes`], a `Key` carried as its encoding: to Casper it is
 //! a `Key`, and the token never decodes one into the `Key` enum, whose decoder for every kind
-//! of key would add some 6 KB to the module it stores.
+//! of key would add some 5 KB to the module it stores.
 #![no_std]
 
 extern crate alloc;
