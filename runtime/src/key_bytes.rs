@@ -507,7 +507,7 @@ pub(crate) fn read_key<'a>(
 ) -> Result<&'a [u8], bytesrepr::Error> {
     let mut input = Scanner { bytes, at: 0 };
     input.key()?;
-    let (key, rest) = bytes.split_at(input.at);
+    let (key, rest) = input.split();
     out.write(Parts(key).key());
     Ok(rest)
 }
@@ -544,7 +544,7 @@ fn read_key_bytes<'a>(
 ) -> Result<&'a [u8], bytesrepr::Error> {
     let mut input = Scanner { bytes, at: 0 };
     let padding = input.key()?;
-    let (key, rest) = bytes.split_at(input.at);
+    let (key, rest) = input.split();
     let out = out.as_mut_ptr();
     // SAFETY: both fields are written, in place; a key's encoding fits the buffer, and
     // `padding` lies within it.
@@ -590,7 +590,7 @@ struct Scanner<'a> {
     at: usize,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
     /// Steps over a key and returns where its padding starts, if it ends with padding.
     // Inlined into each reader: called out of line, it would cost a contract that reads only
     // `KeyBytes` a call in its stored code for the sake of a `Key` reader only its installer has.
@@ -658,6 +658,15 @@ impl Scanner<'_> {
         Ok(None)
     }
 
+    /// The key stepped over, and the bytes after it. Without `split_at`'s panic, whose message
+    /// would link `core::fmt`.
+    fn split(&self) -> (&'a [u8], &'a [u8]) {
+        match self.bytes.split_at_checked(self.at) {
+            Some(parts) => parts,
+            None => (self.bytes, &[]),
+        }
+    }
+
     fn skip(&mut self, length: usize) -> Result<(), bytesrepr::Error> {
         if self.bytes.len() - self.at < length {
             return Err(bytesrepr::Error::EarlyEndOfStream);
@@ -719,7 +728,7 @@ fn hash_kind(tag: u8) -> Option<fn([u8; HASH_LENGTH]) -> Key> {
 /// them out. No read can fail: a part past the end (which the check rules out) reads as zeros.
 struct Parts<'a>(&'a [u8]);
 
-impl Parts<'_> {
+impl<'a> Parts<'a> {
     /// The key. Each match takes the sub-kind the check left for its last arm.
     fn key(&mut self) -> Key {
         let tag = self.byte();
@@ -790,13 +799,13 @@ impl Parts<'_> {
         }
     }
 
-    fn array<const N: usize>(&mut self) -> [u8; N] {
+    fn array<const N: usize>(&mut self) -> &'a [u8; N] {
         match self.0.split_first_chunk::<N>() {
             Some((part, rest)) => {
                 self.0 = rest;
-                *part
+                part
             }
-            None => [0; N],
+            None => const { &[0; N] },
         }
     }
 
@@ -805,15 +814,15 @@ impl Parts<'_> {
     }
 
     fn hash(&mut self) -> [u8; HASH_LENGTH] {
-        self.array()
+        *self.array()
     }
 
     fn u64(&mut self) -> u64 {
-        u64::from_le_bytes(self.array())
+        u64::from_le_bytes(*self.array())
     }
 
     fn u32(&mut self) -> u32 {
-        u32::from_le_bytes(self.array())
+        u32::from_le_bytes(*self.array())
     }
 
     /// An entity address: its kind, then its hash.
@@ -954,6 +963,17 @@ mod tests {
             }
         }
         assert_eq!(kinds.len(), 25, "{kinds:?}");
+    }
+
+    #[test]
+    fn the_scanner_and_the_builder_agree_on_the_kinds_that_hold_a_hash() {
+        for tag in 0..=u8::MAX {
+            let listed = HASH_KINDS
+                .iter()
+                .chain(&REGISTRIES)
+                .any(|kind| *kind as u8 == tag);
+            assert_eq!(listed, hash_kind(tag).is_some(), "kind {tag}");
+        }
     }
 
     #[test]
