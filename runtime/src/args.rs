@@ -86,8 +86,11 @@ fn read_short_arg(name: &str, out: *mut u8, capacity: usize) -> Option<usize> {
 #[inline(never)]
 pub fn required_arg<T: Argument>(name: &str) -> T {
     if let Some(longest) = longest_encoding::<T>() {
-        return short_arg(name, longest, decode)
-            .unwrap_or_else(|| revert(ApiError::MissingArgument));
+        // Matched rather than `unwrap_or_else`, whose closure is left out of line.
+        return match short_arg(name, longest, decode) {
+            Some(value) => value,
+            None => revert(ApiError::MissingArgument),
+        };
     }
     // Matched rather than mapped: a large `T` (a `Key`) is then decoded straight into the
     // return slot instead of being moved through an `Option` (a `memcpy` each time).
